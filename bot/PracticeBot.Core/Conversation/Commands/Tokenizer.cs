@@ -1,0 +1,76 @@
+using System.Text;
+
+namespace PracticeBot.Core.Conversation.Commands;
+
+/// <summary>A word of a command and where it started in the line, so free text can be taken verbatim.</summary>
+internal readonly record struct Token(string Value, int Start, bool Quoted);
+
+/// <summary>
+/// Splits a command line into words. Double quotes (straight or curly) group words; a mention
+/// <c>&lt;@id|Some Name&gt;</c> is one word even with spaces in the name. Never throws.
+/// </summary>
+internal static class Tokenizer
+{
+    public static List<Token> Split(string line)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < line.Length)
+        {
+            if (IsSpace(line[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            if (IsOpenQuote(line[i]))
+            {
+                var close = IndexOfCloseQuote(line, i + 1);
+                var end = close < 0 ? line.Length : close;
+                tokens.Add(new Token(line[(i + 1)..end], start, Quoted: true));
+                i = close < 0 ? line.Length : close + 1;
+                continue;
+            }
+
+            if (line[i] == '<' && i + 1 < line.Length && line[i + 1] == '@')
+            {
+                var close = line.IndexOf('>', i);
+                if (close > 0)
+                {
+                    tokens.Add(new Token(line[i..(close + 1)], start, Quoted: false));
+                    i = close + 1;
+                    continue;
+                }
+            }
+
+            var word = new StringBuilder();
+            while (i < line.Length && !IsSpace(line[i]))
+            {
+                word.Append(line[i]);
+                i++;
+            }
+
+            tokens.Add(new Token(word.ToString(), start, Quoted: false));
+        }
+
+        return tokens;
+    }
+
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u00A0';
+
+    private static bool IsOpenQuote(char c) => c is '"' or '\u201C' or '\u201D';
+
+    private static int IndexOfCloseQuote(string line, int from)
+    {
+        for (var j = from; j < line.Length; j++)
+        {
+            if (line[j] is '"' or '\u201D' or '\u201C')
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+}

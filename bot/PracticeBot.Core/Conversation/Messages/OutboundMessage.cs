@@ -1,0 +1,15 @@
+namespace PracticeBot.Core.Conversation.Messages;
+
+/// <summary>What the bot says, in neutral form. Adapters render it as Block Kit or an Adaptive Card.</summary>
+/// <param name="Text">Plain text: the whole message when there is no card, the notification fallback when there is.</param>
+/// <param name="Card">The rich body, if any.</param>
+/// <param name="CardKey">
+/// A stable name for a card that changes over time (<c>review:12</c>). A message sent with <see cref="ReplacesCard"/>
+/// updates every earlier message with the same key in place instead of posting a new one.
+/// </param>
+public sealed record OutboundMessage(string Text, Card? Card = null, string? CardKey = null, bool ReplacesCard = false)
+{
+    public static OutboundMessage Plain(string text) => new(text);
+
+    public OutboundMessage AsUpdateOf(string cardKey) => this with { CardKey = cardKey, ReplacesCard = true };
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Practices;
+using PracticeBot.Core.Storage;
+
+namespace PracticeBot.Core.Conversation.Middleware;
+
+/// <summary>
+/// Finds the practice a turn belongs to (workspace → practice) and scopes every query of the turn to it.
+/// A chat turn from a workspace that is not set up sees no practice data at all.
+/// </summary>
+public sealed class TenantMiddleware(PracticeBotDb db, WorkspaceDirectory workspaces) : IBotMiddleware
+{
+    public async ValueTask InvokeAsync(TurnContext turn, Func<ValueTask> next, CancellationToken cancellationToken)
+    {
+        switch (turn.Event)
+        {
+            case ChatEvent chat:
+                db.PracticeScope = PracticeBotDb.NoPractice;
+                var practiceId = await workspaces.FindPracticeIdAsync(chat.Conversation, cancellationToken);
+                if (practiceId is { } id)
+                {
+                    db.PracticeScope = id;
+                    turn.Practice = await db.Practices.SingleAsync(p => p.Id == id, cancellationToken);
+                }
+                else if (turn.Route is { Access.AllowUnbound: false })
+                {
+                    turn.Reply(NotSetUp);
+                    return;
+                }
+
+                break;
+
+            case ScheduleFired { PracticeId: { } scheduled }:
+                db.PracticeScope = scheduled;
+                turn.Practice = await db.Practices.SingleOrDefaultAsync(p => p.Id == scheduled, cancellationToken);
+                if (turn.Practice is null)
+                {
+                    return; // The practice was removed after its trigger was made; nothing to do.
+                }
+
+                break;
+        }
+
+        await next();
+    }
+
+    public const string NotSetUp =
+        "PracticeBot isn't set up in this workspace yet. A manager can run `practice setup \"Practice name\" America/Chicago` " +
+        "in the channel where review cards should go.";
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PracticeBot.Core.Conversation.Commands;
+using PracticeBot.Core.Conversation.Events;
+
+namespace PracticeBot.Core.Conversation.Routing;
+
+/// <summary>
+/// The one way into the core. Every event, from any transport or from a job, runs here: a DI scope per turn,
+/// the command parsed, a route selected, then the middleware pipeline around the handler.
+/// </summary>
+public sealed partial class BotDispatcher(
+    BotRouter router,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<BotDispatcher> logger)
+{
+    public async Task<TurnResult> DispatchAsync(BotEvent botEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(botEvent);
+        await using var scope = scopes.CreateAsyncScope();
+        var turn = new TurnContext(botEvent, scope.ServiceProvider, NewCorrelationId(), time.GetUtcNow());
+        ReadCommand(turn);
+        turn.Route = router.Select(turn);
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = turn.CorrelationId }))
+        {
+            LogTurn(logger, botEvent.GetType().Name, turn.Route?.Name ?? "(none)", turn.CorrelationId);
+            var middleware = router.Middleware.Select(t => (IBotMiddleware)scope.ServiceProvider.GetRequiredService(t)).ToList();
+            await Run(middleware, 0, turn, cancellationToken);
+        }
+
+        return new TurnResult(turn.Replies, turn.CorrelationId);
+    }
+
+    private static ValueTask Run(List<IBotMiddleware> middleware, int index, TurnContext turn, CancellationToken ct) =>
+        index < middleware.Count
+            ? middleware[index].InvokeAsync(turn, () => Run(middleware, index + 1, turn, ct), ct)
+            : Terminal(turn, ct);
+
+    private static ValueTask Terminal(TurnContext turn, CancellationToken ct)
+    {
+        if (turn.ParseFailure is { } failure)
+        {
+            turn.Reply(failure.Explain());
+            return ValueTask.CompletedTask;
+        }
+
+        if (turn.Route is { } route)
+        {
+            return route.Invoke(turn, ct);
+        }
+
+        switch (turn.Event)
+        {
+            case CommandReceived or MessageReceived when turn.Command is { } command:
+                turn.Reply($"`{command.Spec.Syntax}` isn't available in this version of PracticeBot yet. Type `help` to see what is.");
+                break;
+            case MessageReceived:
+                turn.Reply("I didn't catch that. Type `help` to see what I can do.");
+                break;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Slash commands, and text that starts with a command word, become a parsed command.</summary>
+    private static void ReadCommand(TurnContext turn)
+    {
+        CommandParseResult? parsed = turn.Event switch
+        {
+            CommandReceived c => CommandParser.Parse(c.Name, c.Text),
+            MessageReceived m when StartsWithCommandWord(m.Text) => CommandParser.ParseLine(m.Text),
+            _ => null,
+        };
+
+        if (parsed is null)
+        {
+            return;
+        }
+
+        if (parsed.Succeeded)
+        {
+            turn.Command = parsed.Command;
+        }
+        else
+        {
+            turn.ParseFailure = parsed;
+        }
+    }
+
+    private static bool StartsWithCommandWord(string text)
+    {
+        var trimmed = text.TrimStart().TrimStart('/');
+        var end = 0;
+        while (end < trimmed.Length && !Tokenizer.IsSpace(trimmed[end]))
+        {
+            end++;
+        }
+
+        return end > 0 && CommandCatalog.IsRoot(trimmed[..end]);
+    }
+
+    private static string NewCorrelationId() => Guid.NewGuid().ToString("N")[..12];
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn {EventKind} routed to {Route} ({CorrelationId})")]
+    private static partial void LogTurn(ILogger logger, string eventKind, string route, string correlationId);
+}

@@ -1,0 +1,10 @@
+namespace PracticeBot.Core.Conversation.Routing;
+
+public enum RouteKind
+{
+    Command,
+    Action,
+    Message,
+    MemberJoined,
+    Schedule,
+}

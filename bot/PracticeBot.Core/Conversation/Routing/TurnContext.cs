@@ -1,0 +1,61 @@
+using PracticeBot.Core.Conversation.Commands;
+using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Practices;
+
+namespace PracticeBot.Core.Conversation.Routing;
+
+/// <summary>Everything one turn knows: the event, who and which practice it is, and what to answer.</summary>
+public sealed class TurnContext(BotEvent @event, IServiceProvider services, string correlationId, DateTimeOffset startedAt)
+{
+    private readonly List<TurnReply> _replies = [];
+    private readonly List<PendingAudit> _audits = [];
+
+    public BotEvent Event { get; } = @event;
+
+    /// <summary>The turn's DI scope.</summary>
+    public IServiceProvider Services { get; } = services;
+
+    /// <summary>Shown to people when something fails, and on every log line of the turn.</summary>
+    public string CorrelationId { get; } = correlationId;
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    /// <summary>The chat event, or null for scheduled work.</summary>
+    public ChatEvent? Chat => Event as ChatEvent;
+
+    /// <summary>The parsed command, when the turn is one (typed as a command or as text).</summary>
+    public CommandInvocation? Command { get; set; }
+
+    /// <summary>Set when the turn looked like a command but did not parse.</summary>
+    public CommandParseResult? ParseFailure { get; set; }
+
+    public Route? Route { get; set; }
+
+    public Practice? Practice { get; set; }
+
+    public Member? Member { get; set; }
+
+    public IReadOnlyList<TurnReply> Replies => _replies;
+
+    public IReadOnlyList<PendingAudit> Audits => _audits;
+
+    /// <summary>Answers the person who acted, privately (a Slack ephemeral message, a Teams reply).</summary>
+    public void Reply(OutboundMessage message) => _replies.Add(new TurnReply(message, InChannel: false));
+
+    public void Reply(string text) => Reply(OutboundMessage.Plain(text));
+
+    /// <summary>Answers where everyone in the conversation sees it.</summary>
+    public void ReplyInChannel(OutboundMessage message) => _replies.Add(new TurnReply(message, InChannel: true));
+
+    public void ClearReplies() => _replies.Clear();
+
+    /// <summary>Records a state change for the audit log; written in the same transaction as the change.</summary>
+    public void Audit(string action, string? subject = null, string? detail = null) =>
+        _audits.Add(new PendingAudit(action, subject, detail));
+}
+
+/// <summary>An answer to the acting person; the transport decides how (HTTP response, response_url, reply activity).</summary>
+public sealed record TurnReply(OutboundMessage Message, bool InChannel);
+
+public sealed record PendingAudit(string Action, string? Subject, string? Detail);

@@ -1,0 +1,17 @@
+namespace PracticeBot.Core.Practices;
+
+/// <summary>A person of a practice, as known on one platform.</summary>
+public sealed class Member
+{
+    public long Id { get; set; }
+    public long PracticeId { get; set; }
+    public required string Platform { get; set; }
+    public required string UserId { get; set; }
+    public string? DisplayName { get; set; }
+    public Role Roles { get; set; }
+    public DateTimeOffset JoinedAt { get; set; }
+
+    public bool Has(Role role) => (Roles & (role | Role.Manager)) != 0;
+
+    public string Mention => $"<@{UserId}>";
+}

@@ -1,0 +1,14 @@
+namespace PracticeBot.Core.Practices;
+
+/// <summary>Per-practice knobs, stored as one JSON column so new settings need no migration.</summary>
+public sealed class PracticeSettings
+{
+    /// <summary>Day of the weekly check-in, in the practice's time zone.</summary>
+    public DayOfWeek CheckInDay { get; set; } = DayOfWeek.Monday;
+    /// <summary>Local time of the weekly check-in.</summary>
+    public TimeOnly CheckInTime { get; set; } = new(9, 0);
+    /// <summary>How soon every review should have a first response.</summary>
+    public int ResponseTargetHours { get; set; } = 48;
+    /// <summary>How soon a negative review should have a first response.</summary>
+    public int UrgentResponseTargetHours { get; set; } = 24;
+}

@@ -1,0 +1,30 @@
+namespace PracticeBot.Core.Reviews;
+
+/// <summary>An online review of the practice. Its text may carry health information: never log it.</summary>
+public sealed class Review
+{
+    public long Id { get; set; }
+    public long PracticeId { get; set; }
+    /// <summary>Short per-practice number staff type: <c>review claim 12</c>.</summary>
+    public int Number { get; set; }
+    /// <summary>google, yelp, facebook, healthgrades, vitals, ratemds, …</summary>
+    public required string Source { get; set; }
+    public required string ExternalId { get; set; }
+    /// <summary>1–5 stars, or null for a recommendation-only source.</summary>
+    public int? Rating { get; set; }
+    /// <summary>positive / negative, for sources that recommend instead of rating.</summary>
+    public string? Recommendation { get; set; }
+    public string? Author { get; set; }
+    public string? Text { get; set; }
+    public string? Url { get; set; }
+    public string? Location { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public ReviewStatus Status { get; set; }
+    public long? ClaimedByMemberId { get; set; }
+    /// <summary>Triage: complaint category (wait-time, front-office, …), when one applies.</summary>
+    public string? Category { get; set; }
+    public bool Urgent { get; set; }
+
+    public bool IsNegative => Rating is <= 2 || string.Equals(Recommendation, "negative", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Audit;
+using PracticeBot.Core.CheckIns;
+using PracticeBot.Core.Outbox;
+using PracticeBot.Core.Posting;
+using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews;
+
+namespace PracticeBot.Core.Storage;
+
+public partial class PracticeBotDb
+{
+    private void ConfigurePractices(ModelBuilder model)
+    {
+        model.Entity<Practice>(e =>
+        {
+            e.ToTable("practices");
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.Slug).HasMaxLength(100);
+            e.HasIndex(p => p.Slug).IsUnique();
+            e.Property(p => p.TimeZone).HasMaxLength(64);
+            e.Property(p => p.Channel).HasConversion(JsonColumn.Converter<Conversation.ConversationReference>()!);
+            e.Property(p => p.Settings).HasConversion(JsonColumn.Converter<PracticeSettings>(), JsonColumn.Comparer<PracticeSettings>());
+            e.HasQueryFilter(p => PracticeScope == null || p.Id == PracticeScope);
+        });
+
+        model.Entity<WorkspaceBinding>(e =>
+        {
+            e.ToTable("workspace_bindings");
+            e.Property(b => b.Platform).HasMaxLength(16);
+            e.Property(b => b.WorkspaceId).HasMaxLength(64);
+            e.Property(b => b.TeamId).HasMaxLength(200);
+            // One workspace (or Teams team) is bound to exactly one practice.
+            e.HasIndex(b => new { b.Platform, b.WorkspaceId, b.TeamId }).IsUnique();
+            e.HasOne<Practice>().WithMany().HasForeignKey(b => b.PracticeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<Member>(e =>
+        {
+            e.ToTable("members");
+            e.Property(m => m.Platform).HasMaxLength(16);
+            e.Property(m => m.UserId).HasMaxLength(200);
+            e.Property(m => m.DisplayName).HasMaxLength(200);
+            e.Property(m => m.Roles).HasConversion<int>();
+            e.HasIndex(m => new { m.PracticeId, m.Platform, m.UserId }).IsUnique();
+            e.HasOne<Practice>().WithMany().HasForeignKey(m => m.PracticeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(m => PracticeScope == null || m.PracticeId == PracticeScope);
+        });
+    }
+
+    private void ConfigureReviews(ModelBuilder model)
+    {
+        model.Entity<Review>(e =>
+        {
+            e.ToTable("reviews");
+            e.Property(r => r.Source).HasMaxLength(32);
+            e.Property(r => r.ExternalId).HasMaxLength(200);
+            e.Property(r => r.Recommendation).HasMaxLength(16);
+            e.Property(r => r.Author).HasMaxLength(200);
+            e.Property(r => r.Url).HasMaxLength(2000);
+            e.Property(r => r.Location).HasMaxLength(200);
+            e.Property(r => r.Category).HasMaxLength(64);
+            e.HasIndex(r => new { r.PracticeId, r.Number }).IsUnique();
+            // A source's review is stored once per practice, however often it is polled or pushed.
+            e.HasIndex(r => new { r.PracticeId, r.Source, r.ExternalId }).IsUnique();
+            e.HasIndex(r => new { r.PracticeId, r.Status });
+            e.HasOne<Practice>().WithMany().HasForeignKey(r => r.PracticeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Member>().WithMany().HasForeignKey(r => r.ClaimedByMemberId).OnDelete(DeleteBehavior.SetNull);
+            e.HasQueryFilter(r => PracticeScope == null || r.PracticeId == PracticeScope);
+        });
+
+        model.Entity<ReviewReply>(e =>
+        {
+            e.ToTable("review_replies");
+            e.HasIndex(r => new { r.PracticeId, r.ReviewId });
+            e.HasOne<Review>().WithMany().HasForeignKey(r => r.ReviewId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(r => PracticeScope == null || r.PracticeId == PracticeScope);
+        });
+    }
+
+    private void ConfigurePosting(ModelBuilder model)
+    {
+        model.Entity<PostingPlan>(e =>
+        {
+            e.ToTable("posting_plans");
+            e.HasIndex(p => p.PracticeId).IsUnique();
+            e.Property(p => p.Networks).HasConversion(JsonColumn.Converter<List<string>>(), JsonColumn.Comparer<List<string>>());
+            e.Property(p => p.Weekdays).HasConversion(JsonColumn.Converter<List<DayOfWeek>>(), JsonColumn.Comparer<List<DayOfWeek>>());
+            e.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(p => PracticeScope == null || p.PracticeId == PracticeScope);
+        });
+
+        model.Entity<PostingSlot>(e =>
+        {
+            e.ToTable("posting_slots");
+            e.Property(s => s.Network).HasMaxLength(32);
+            e.Property(s => s.PostUrl).HasMaxLength(2000);
+            e.HasIndex(s => new { s.PracticeId, s.Date });
+            e.HasOne<PostingPlan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Member>().WithMany().HasForeignKey(s => s.AssigneeMemberId).OnDelete(DeleteBehavior.SetNull);
+            e.HasQueryFilter(s => PracticeScope == null || s.PracticeId == PracticeScope);
+        });
+
+        model.Entity<Nudge>(e =>
+        {
+            e.ToTable("nudges");
+            e.Property(n => n.Kind).HasMaxLength(64);
+            e.Property(n => n.Subject).HasMaxLength(200);
+            e.HasIndex(n => new { n.PracticeId, n.Kind, n.Subject });
+            e.HasOne<Practice>().WithMany().HasForeignKey(n => n.PracticeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(n => PracticeScope == null || n.PracticeId == PracticeScope);
+        });
+    }
+
+    private void ConfigureAuditAndOutbox(ModelBuilder model)
+    {
+        model.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.Property(a => a.Actor).HasMaxLength(250);
+            e.Property(a => a.ActorName).HasMaxLength(200);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Subject).HasMaxLength(250);
+            e.Property(a => a.Detail).HasMaxLength(500);
+            e.Property(a => a.Origin).HasMaxLength(500);
+            e.Property(a => a.CorrelationId).HasMaxLength(64);
+            e.HasIndex(a => new { a.PracticeId, a.At });
+            e.HasQueryFilter(a => PracticeScope == null || a.PracticeId == PracticeScope);
+        });
+
+        model.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox");
+            e.Property(o => o.Platform).HasMaxLength(16);
+            e.Property(o => o.Target).HasConversion(JsonColumn.Converter<Conversation.Messages.MessageTarget>());
+            e.Property(o => o.Message).HasConversion(JsonColumn.Converter<Conversation.Messages.OutboundMessage>());
+            e.Property(o => o.CardKey).HasMaxLength(200);
+            e.Property(o => o.LeaseOwner).HasMaxLength(100);
+            e.Property(o => o.PlatformChannelId).HasMaxLength(200);
+            e.Property(o => o.PlatformMessageId).HasMaxLength(200);
+            e.Property(o => o.LastError).HasMaxLength(1000);
+            e.HasIndex(o => new { o.Status, o.NextAttemptAt });
+            e.HasIndex(o => new { o.PracticeId, o.CardKey });
+            // The outbox is drained by system workers across practices: it carries no query filter.
+        });
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Audit;
+using PracticeBot.Core.CheckIns;
+using PracticeBot.Core.Outbox;
+using PracticeBot.Core.Posting;
+using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews;
+
+namespace PracticeBot.Core.Storage;
+
+/// <summary>
+/// The bot's state. Provider-neutral: the host derives one context per provider so each has its own migrations.
+/// Rows that belong to a practice are filtered to <see cref="PracticeScope"/>, so a chat turn can never read
+/// another practice's data even by mistake; scheduled work that spans practices runs unscoped.
+/// </summary>
+public partial class PracticeBotDb : DbContext
+{
+    /// <summary>A scope value that matches no practice: a chat turn from a workspace that is not set up.</summary>
+    public const long NoPractice = 0;
+
+    public PracticeBotDb(DbContextOptions<PracticeBotDb> options)
+        : base(options)
+    {
+    }
+
+    protected PracticeBotDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>The practice this unit of work may see; null means unscoped (system work only).</summary>
+    public long? PracticeScope { get; set; }
+
+    public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<WorkspaceBinding> WorkspaceBindings => Set<WorkspaceBinding>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<ReviewReply> ReviewReplies => Set<ReviewReply>();
+    public DbSet<PostingPlan> PostingPlans => Set<PostingPlan>();
+    public DbSet<PostingSlot> PostingSlots => Set<PostingSlot>();
+    public DbSet<Nudge> Nudges => Set<Nudge>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>True when the provider is SQLite, which cannot compare or order <see cref="DateTimeOffset"/> natively.</summary>
+    protected bool IsSqlite => Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (IsSqlite)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        }
+
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ConfigurePractices(modelBuilder);
+        ConfigureReviews(modelBuilder);
+        ConfigurePosting(modelBuilder);
+        ConfigureAuditAndOutbox(modelBuilder);
+    }
+}
