@@ -1,6 +1,19 @@
+using PracticeBot.Host.Health;
+using PracticeBot.Host.Hosting;
+using PracticeBot.Host.LocalChat;
+using PracticeBot.Host.Scheduling;
+using PracticeBot.Host.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPracticeBotDefaults();
+builder.AddStorage();
+builder.AddConversation();
+builder.AddScheduling();
+builder.AddLocalChat();
+
 var app = builder.Build();
+app.MapHealth();
+app.MapLocalChat();
+return await app.RunOrExplainAsync();
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+public partial class Program;

@@ -16,6 +16,7 @@ public sealed class WorkspaceDirectory(PracticeBotDb db)
         var team = conversation.TeamId ?? "";
         var candidates = await db.WorkspaceBindings
             .Where(b => b.Platform == conversation.Platform && b.WorkspaceId == conversation.WorkspaceId)
+            .OrderBy(b => b.Id)
             .Select(b => new { b.TeamId, b.PracticeId })
             .Take(50)
             .ToListAsync(cancellationToken);

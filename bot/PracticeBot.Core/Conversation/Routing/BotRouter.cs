@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Events;
 
@@ -84,15 +84,6 @@ public sealed class BotRouter
 
     /// <summary>The first route that matches the turn, in registration order.</summary>
     public Route? Select(TurnContext turn) => _routes.FirstOrDefault(r => r.Selector(turn));
-
-    /// <summary>Registers the handler and middleware types so the container validates them at start.</summary>
-    public void RegisterServices(IServiceCollection services)
-    {
-        foreach (var type in _routes.Select(r => r.HandlerType).Concat(_middleware).Distinct())
-        {
-            services.AddScoped(type);
-        }
-    }
 
     private BotRouter Add<THandler, TInput>(
         string name,

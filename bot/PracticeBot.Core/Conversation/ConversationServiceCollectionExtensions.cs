@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PracticeBot.Core.Conversation.Middleware;
+using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Help;
+using PracticeBot.Core.Outbox;
+using PracticeBot.Core.Practices;
+
+namespace PracticeBot.Core.Conversation;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The conversation core: router with its middleware pipeline and every feature's routes, the dispatcher, and
+    /// the services handlers use. The host adds storage (<see cref="Storage.PracticeBotDb"/>) and platform senders.
+    /// </summary>
+    public static IServiceCollection AddPracticeBotCore(this IServiceCollection services)
+    {
+        services.AddBotRoutes(bot => bot
+            .Use<ErrorReplyMiddleware>()
+            .Use<TenantMiddleware>()
+            .Use<MemberMiddleware>()
+            .Use<AuthorizationMiddleware>()
+            .Use<UnitOfWorkMiddleware>()
+            .MapHelp()
+            .MapPractices());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BotDispatcher>();
+        services.TryAddScoped<WorkspaceDirectory>();
+        services.TryAddScoped<MemberLookup>();
+        services.TryAddScoped<OutboxWriter>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds routes to the one router of the container (creating it on first use) and registers their handlers.
+    /// Features and tests call this; a duplicate route name throws here, while the host is being built.
+    /// </summary>
+    public static IServiceCollection AddBotRoutes(this IServiceCollection services, Action<BotRouter> configure)
+    {
+        var router = services.FirstOrDefault(d => d.ServiceType == typeof(BotRouter))?.ImplementationInstance as BotRouter;
+        if (router is null)
+        {
+            router = new BotRouter();
+            services.AddSingleton(router);
+        }
+
+        var before = router.Routes.Select(r => r.HandlerType).Concat(router.Middleware).ToHashSet();
+        configure(router);
+        foreach (var type in router.Routes.Select(r => r.HandlerType).Concat(router.Middleware).Where(t => !before.Contains(t)).Distinct())
+        {
+            services.TryAddScoped(type);
+        }
+
+        return services;
+    }
+}

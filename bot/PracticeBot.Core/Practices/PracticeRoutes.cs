@@ -1,0 +1,11 @@
+using PracticeBot.Core.Conversation.Routing;
+
+namespace PracticeBot.Core.Practices;
+
+public static class PracticeRoutes
+{
+    public static BotRouter MapPractices(this BotRouter bot) => bot
+        .OnCommand<SetupPractice>("practice setup")
+        .OnCommand<ChangeRole>("practice role")
+        .OnCommand<ShowSettings>("practice settings");
+}

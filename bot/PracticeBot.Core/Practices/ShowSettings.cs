@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Conversation.Commands;
+using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Storage;
+
+namespace PracticeBot.Core.Practices;
+
+/// <summary><c>practice settings</c> shows the practice's settings; <c>practice settings name|timezone &lt;value&gt;</c> changes one (managers).</summary>
+public sealed class ShowSettings(PracticeBotDb db) : IBotHandler<CommandInvocation>
+{
+    public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
+    {
+        var practice = turn.Practice!;
+        if (command.Find<string>("key") is { } key)
+        {
+            Change(practice, key, command.Text("value"), turn);
+            return;
+        }
+
+        var members = await db.Members.Where(m => m.PracticeId == practice.Id && m.Roles != Role.None)
+            .OrderBy(m => m.DisplayName).ToListAsync(cancellationToken);
+        string Holders(Role role) =>
+            members.Where(m => m.Roles.HasFlag(role)) is var list && list.Any() ? string.Join(", ", list.Select(m => m.Mention)) : "nobody yet";
+
+        var s = practice.Settings;
+        var card = Card.Of(
+            new HeaderBlock($"{practice.Name} — settings"),
+            new SectionBlock("", [
+                new CardField("Id (for the review webhook)", practice.Slug),
+                new CardField("Time zone", practice.TimeZone),
+                new CardField("Channel for cards", practice.Channel is { } c ? $"{c.Platform} {c.ChannelId}" : "not set"),
+                new CardField("Weekly check-in", $"{s.CheckInDay} {s.CheckInTime:HH\\:mm}"),
+                new CardField("Response target", $"{s.ResponseTargetHours} h (negative reviews {s.UrgentResponseTargetHours} h)"),
+            ]),
+            new SectionBlock("*People*", [
+                new CardField("Managers", Holders(Role.Manager)),
+                new CardField("Responders", Holders(Role.Responder)),
+                new CardField("Operations", Holders(Role.Operations)),
+                new CardField("Posters", Holders(Role.Poster)),
+            ]),
+            new ContextBlock(["Managers change these with `practice settings name|timezone <value>` and `practice role @user <role>`."]));
+        turn.Reply(new OutboundMessage($"{practice.Name} settings", card));
+    }
+
+    private static void Change(Practice practice, string key, string? value, TurnContext turn)
+    {
+        if (turn.Member?.Has(Role.Manager) != true)
+        {
+            turn.Reply("Only managers can change settings. `practice settings` shows them.");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            turn.Reply($"Give the new {key}: `practice settings {key} <value>`.");
+            return;
+        }
+
+        switch (key)
+        {
+            case "timezone":
+                if (!TimeZones.TryNormalize(value.Trim(), out var zone))
+                {
+                    turn.Reply($"`{value.Trim()}` isn't a time zone I know. Use an IANA id such as `America/Chicago` or `Europe/London`.");
+                    return;
+                }
+
+                practice.TimeZone = zone;
+                turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"timezone={zone}");
+                turn.Reply($"Time zone is now {zone}.");
+                return;
+
+            case "name":
+                var name = value.Trim().Trim('"', '\u201C', '\u201D');
+                if (name.Length is 0 or > 200)
+                {
+                    turn.Reply("A practice name needs 1 to 200 characters.");
+                    return;
+                }
+
+                practice.Name = name;
+                turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", "name");
+                turn.Reply($"The practice is now called *{name}*. Its id stays `{practice.Slug}` so webhooks keep working.");
+                return;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace PracticeBot.Host.Hosting;
+
+public static class HostDefaults
+{
+    /// <summary>Where the bot listens unless <c>ASPNETCORE_URLS</c> (or <c>--urls</c>) says otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:3978";
+
+    public static WebApplicationBuilder AddPracticeBotDefaults(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(PlatformMode.From(builder.Configuration));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddHostedService<StartupBanner>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Runs the app; a configuration that fails validation ends the process with the failures spelled out and
+    /// exit code 1, not a stack trace.
+    /// </summary>
+    public static async Task<int> RunOrExplainAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("PracticeBot cannot start, its configuration is incomplete:");
+            foreach (var failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync($"  - {failure}");
+            }
+
+            return 1;
+        }
+    }
+}

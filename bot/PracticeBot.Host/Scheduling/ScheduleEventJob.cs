@@ -1,0 +1,31 @@
+using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Conversation.Routing;
+using Quartz;
+
+namespace PracticeBot.Host.Scheduling;
+
+/// <summary>
+/// The one Quartz job: it turns a fired trigger into a neutral <see cref="ScheduleFired"/> event and routes it
+/// through the core. No logic lives here.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class ScheduleEventJob(BotDispatcher dispatcher, TimeProvider time) : IJob
+{
+    public const string ScheduleIdKey = "scheduleId";
+    public const string PracticeIdKey = "practiceId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var data = context.MergedJobDataMap;
+        var scheduleId = data.GetString(ScheduleIdKey)
+            ?? throw new JobExecutionException($"Job {context.JobDetail.Key} has no '{ScheduleIdKey}'.");
+        long? practiceId = data.TryGetString(PracticeIdKey, out var practice) && long.TryParse(practice, out var id) ? id : null;
+        var extra = data.Keys
+            .Where(k => k is not ScheduleIdKey and not PracticeIdKey)
+            .ToDictionary(k => k, k => data.GetString(k) ?? "");
+
+        await dispatcher.DispatchAsync(
+            new ScheduleFired(scheduleId, practiceId, context.ScheduledFireTimeUtc ?? time.GetUtcNow(), extra),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,45 @@
+using PracticeBot.Host.Storage;
+using Quartz;
+
+namespace PracticeBot.Host.Scheduling;
+
+public static class SchedulingExtensions
+{
+    /// <summary>
+    /// Quartz with its triggers in the bot's own database (tables created on first start); clustered on
+    /// PostgreSQL so that several instances fire each trigger once.
+    /// </summary>
+    public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
+    {
+        var database = DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddTransient<ScheduleEventJob>();
+        builder.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s => s.InstanceId = "AUTO");
+            if (string.IsNullOrWhiteSpace(database.ConnectionString))
+            {
+                // The database options fail validation at start and say which key is missing; until then, nothing to store in.
+                q.UseInMemoryStore();
+                return;
+            }
+
+            q.UsePersistentStore(store =>
+            {
+                if (database.IsPostgres)
+                {
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseClustering();
+                }
+                else
+                {
+                    store.UseSqlite(database.ConnectionString);
+                }
+
+                store.ProvisionSchema();
+            });
+        });
+        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHealthChecks().AddQuartz(o => o.Name = "scheduler");
+        return builder;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PracticeBot.Core.Demo;
+using PracticeBot.Core.Storage;
+
+namespace PracticeBot.Host.Storage;
+
+/// <summary>Creates and migrates the database before anything else starts, then seeds the demo practice if enabled.</summary>
+public sealed partial class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    IOptions<DatabaseOptions> database,
+    IOptions<DemoOptions> demo,
+    TimeProvider time,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!database.Value.IsPostgres)
+        {
+            EnsureSqliteDirectory(database.Value.ConnectionString!);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (!database.Value.IsPostgres)
+        {
+            // Readers do not block the writer, and the scheduler and the bot share the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (demo.Value.Enabled && await DemoPractice.EnsureSeededAsync(db, time, cancellationToken))
+        {
+            LogDemoSeeded(logger, DemoPractice.Name);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(source));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo practice '{Name}'")]
+    private static partial void LogDemoSeeded(ILogger logger, string name);
+}

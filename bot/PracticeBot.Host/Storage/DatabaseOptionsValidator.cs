@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace PracticeBot.Host.Storage;
+
+/// <summary>Fails the start with a message that names the key to fix.</summary>
+public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        if (!string.Equals(options.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase) && !options.IsPostgres)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Database:Provider must be '{DatabaseOptions.Sqlite}' or '{DatabaseOptions.Postgres}', not '{options.Provider}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{DatabaseOptions.ConnectionStringKey} is required when Database:Provider is '{DatabaseOptions.Postgres}' " +
+                "(for example Host=127.0.0.1;Port=5432;Database=practicebot;Username=practicebot;Password=…; " +
+                "as an environment variable: ConnectionStrings__PracticeBot).");
+        }
+
+        try
+        {
+            _ = options.IsPostgres
+                ? (object)new NpgsqlConnectionStringBuilder(options.ConnectionString)
+                : new SqliteConnectionStringBuilder(options.ConnectionString);
+        }
+        catch (ArgumentException)
+        {
+            return ValidateOptionsResult.Fail($"{DatabaseOptions.ConnectionStringKey} is not a valid {options.Provider} connection string.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

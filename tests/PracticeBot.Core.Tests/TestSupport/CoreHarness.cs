@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PracticeBot.Core.Conversation;
+using PracticeBot.Core.Conversation.Commands;
+using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Storage;
+
+namespace PracticeBot.Core.Tests.TestSupport;
+
+/// <summary>The real core (router, middleware, handlers) over an in-memory SQLite database and a fake clock.</summary>
+public sealed class CoreHarness : IAsyncDisposable
+{
+    private readonly SqliteConnection _connection;
+
+    private CoreHarness(SqliteConnection connection, ServiceProvider services, FakeTimeProvider time)
+    {
+        _connection = connection;
+        Services = services;
+        Time = time;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public BotDispatcher Dispatcher => Services.GetRequiredService<BotDispatcher>();
+
+    public static async Task<CoreHarness> CreateAsync(Action<IServiceCollection>? configure = null)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(time)
+            .AddDbContext<PracticeBotDb>(o => o.UseSqlite(connection))
+            .AddPracticeBotCore();
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().Database.EnsureCreatedAsync();
+        }
+
+        return new CoreHarness(connection, provider, time);
+    }
+
+    /// <summary>Types <paramref name="line"/> as a slash command in workspace <paramref name="workspace"/>.</summary>
+    public Task<TurnResult> CommandAsync(string userId, string line, string workspace = "T1", string channel = "C1")
+    {
+        var parts = line.Split(' ', 2);
+        return Dispatcher.DispatchAsync(new CommandReceived(
+            new ConversationReference(Platforms.Slack, workspace, channel), new ChatUser(userId, userId.ToUpperInvariant()), parts[0], parts.Length > 1 ? parts[1] : ""));
+    }
+
+    /// <summary>A fresh, unscoped view of the database for assertions.</summary>
+    public PracticeBotDb OpenDb()
+    {
+        var db = new PracticeBotDb(new DbContextOptionsBuilder<PracticeBotDb>().UseSqlite(_connection).Options) { PracticeScope = null };
+        return db;
+    }
+
+    public static string Text(TurnResult result) => string.Join("\n", result.Replies.Select(r => PlainTextRenderer.Render(r.Message)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
