@@ -24,8 +24,7 @@ public static class CommandParser
         }
 
         var first = tokens[0];
-        var rest = line![(first.Start + first.Value.Length + (first.Quoted ? 2 : 0))..];
-        return Parse(first.Value.TrimStart('/'), rest);
+        return Parse(first.Value.TrimStart('/'), line![first.End..]);
     }
 
     /// <summary>Parses the text after a command word: <paramref name="root"/> is <c>review</c>, <paramref name="text"/> is <c>claim 12</c>.</summary>
