@@ -10,6 +10,7 @@ namespace PracticeBot.Core.Conversation.Commands;
 public static class CommandParser
 {
     private const int MaxPostsPerWeek = 21;
+    private const int SpelledDateWords = 3;
 
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd", "yyyy/MM/dd", "MMM d yyyy", "MMM d, yyyy", "d MMM yyyy", "MMMM d yyyy", "MMMM d, yyyy", "d MMMM yyyy"];
@@ -111,6 +112,13 @@ public static class CommandParser
                 }
 
                 next = tokens.Count;
+                continue;
+            }
+
+            if (param.Kind == ParamKind.Date && TryParseSpelledDate(tokens, next, out var spelled))
+            {
+                values[param.Name] = spelled;
+                next += SpelledDateWords;
                 continue;
             }
 
@@ -281,6 +289,19 @@ public static class CommandParser
                 value = raw;
                 return true;
         }
+    }
+
+    // "Dec 21 2026" and "21 December 2026" arrive as three words; only ISO dates are one word.
+    private static bool TryParseSpelledDate(List<Token> tokens, int from, out DateOnly date)
+    {
+        date = default;
+        return tokens.Count - from >= SpelledDateWords
+            && DateOnly.TryParseExact(
+                string.Join(" ", tokens.Skip(from).Take(SpelledDateWords).Select(t => t.Value)),
+                DateFormats,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AllowWhiteSpaces,
+                out date);
     }
 
     private static bool TryParseRate(string raw, out object? value, out string? error)
