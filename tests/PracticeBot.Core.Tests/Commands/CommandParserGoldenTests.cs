@@ -162,6 +162,7 @@ public sealed class CommandParserGoldenTests
     [InlineData("reply 12 \u201Clike this\u201D", "like this")]
     [InlineData("reply 12 \"Great\" care, thank you", "\"Great\" care, thank you")]
     [InlineData("reply 12 Line one\nLine two", "Line one\nLine two")]
+    [InlineData("reply 12 \"Dr. Smith was great", "\"Dr. Smith was great")]
     [InlineData("reply 12 Thanks <@U1> & team — see https://x.org/a?b=1#c", "Thanks <@U1> & team — see https://x.org/a?b=1#c")]
     public void Parse_ReplyWithText_KeepsTextVerbatim(string text, string expected)
     {

@@ -145,7 +145,8 @@ public static class CommandParser
         switch (param.Kind)
         {
             case ParamKind.Text:
-                var verbatim = tokens.Count - from == 1 && tokens[from].Quoted ? tokens[from].Value : text[tokens[from].Start..].Trim();
+                // Quotes come off only when they wrap the whole text; an unclosed one is part of what was said.
+                var verbatim = tokens.Count - from == 1 && tokens[from].ClosedQuote ? tokens[from].Value : text[tokens[from].Start..].Trim();
                 if (verbatim.Length > 0)
                 {
                     values[param.Name] = verbatim;

@@ -4,7 +4,11 @@ namespace PracticeBot.Core.Conversation.Commands;
 
 /// <summary>A word of a command and where it starts and ends in the line, so free text can be taken verbatim.</summary>
 /// <param name="End">Index just past the word, its closing quote included.</param>
-internal readonly record struct Token(string Value, int Start, int End, bool Quoted);
+internal readonly record struct Token(string Value, int Start, int End, bool Quoted)
+{
+    /// <summary>True for a word in quotes that were closed; an unclosed quote runs to the end of the line.</summary>
+    public bool ClosedQuote => Quoted && End - Start == Value.Length + 2;
+}
 
 /// <summary>
 /// Splits a command line into words. Double quotes (straight or curly) group words; a mention
