@@ -278,6 +278,7 @@ public sealed class CommandParserGoldenTests
     [Theory]
     [InlineData("done https://facebook.com/p/1", "https://facebook.com/p/1")]
     [InlineData("done <https://facebook.com/p/1>", "https://facebook.com/p/1")]
+    [InlineData("done <https://facebook.com/p/1|facebook.com/p/1>", "https://facebook.com/p/1")]
     public void Parse_PostingDoneWithUrl_ReadsUrl(string text, string url)
     {
         // Act

@@ -266,7 +266,7 @@ public static class CommandParser
                 return false;
 
             case ParamKind.Url:
-                if (Uri.TryCreate(raw.Trim('<', '>'), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+                if (Uri.TryCreate(UnwrapLink(raw), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
                 {
                     value = url;
                     return true;
@@ -335,6 +335,14 @@ public static class CommandParser
 
         error = $"`{Truncate(raw, 40)}` isn't a rate. Write it like `3/week`, or `off` to pause.";
         return false;
+    }
+
+    // Slack sends links as <https://…> or, when it shows a label, <https://…|label>.
+    private static string UnwrapLink(string raw)
+    {
+        var link = raw.Trim('<', '>');
+        var bar = raw.StartsWith('<') ? link.IndexOf('|', StringComparison.Ordinal) : -1;
+        return bar < 0 ? link : link[..bar];
     }
 
     private static bool TryParseUser(string raw, out UserRef user)
