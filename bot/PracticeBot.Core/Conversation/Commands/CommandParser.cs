@@ -10,6 +10,7 @@ namespace PracticeBot.Core.Conversation.Commands;
 public static class CommandParser
 {
     private const int MaxPostsPerWeek = 21;
+    private const int SpelledDateWords = 3;
 
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd", "yyyy/MM/dd", "MMM d yyyy", "MMM d, yyyy", "d MMM yyyy", "MMMM d yyyy", "MMMM d, yyyy", "d MMMM yyyy"];
@@ -24,8 +25,7 @@ public static class CommandParser
         }
 
         var first = tokens[0];
-        var rest = line![(first.Start + first.Value.Length + (first.Quoted ? 2 : 0))..];
-        return Parse(first.Value.TrimStart('/'), rest);
+        return Parse(first.Value.TrimStart('/'), line![first.End..]);
     }
 
     /// <summary>Parses the text after a command word: <paramref name="root"/> is <c>review</c>, <paramref name="text"/> is <c>claim 12</c>.</summary>
@@ -115,6 +115,13 @@ public static class CommandParser
                 continue;
             }
 
+            if (param.Kind == ParamKind.Date && TryParseSpelledDate(tokens, next, out var spelled))
+            {
+                values[param.Name] = spelled;
+                next += SpelledDateWords;
+                continue;
+            }
+
             if (!TryConvert(param, tokens[next].Value, out var value, out var error))
             {
                 return CommandParseResult.Fail(error!, usage);
@@ -138,7 +145,8 @@ public static class CommandParser
         switch (param.Kind)
         {
             case ParamKind.Text:
-                var verbatim = tokens.Count - from == 1 && tokens[from].Quoted ? tokens[from].Value : text[tokens[from].Start..].Trim();
+                // Quotes come off only when they wrap the whole text; an unclosed one is part of what was said.
+                var verbatim = tokens.Count - from == 1 && tokens[from].ClosedQuote ? tokens[from].Value : text[tokens[from].Start..].Trim();
                 if (verbatim.Length > 0)
                 {
                     values[param.Name] = verbatim;
@@ -258,7 +266,7 @@ public static class CommandParser
                 return false;
 
             case ParamKind.Url:
-                if (Uri.TryCreate(raw.Trim('<', '>'), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+                if (Uri.TryCreate(UnwrapLink(raw), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
                 {
                     value = url;
                     return true;
@@ -282,6 +290,19 @@ public static class CommandParser
                 value = raw;
                 return true;
         }
+    }
+
+    // "Dec 21 2026" and "21 December 2026" arrive as three words; only ISO dates are one word.
+    private static bool TryParseSpelledDate(List<Token> tokens, int from, out DateOnly date)
+    {
+        date = default;
+        return tokens.Count - from >= SpelledDateWords
+            && DateOnly.TryParseExact(
+                string.Join(" ", tokens.Skip(from).Take(SpelledDateWords).Select(t => t.Value)),
+                DateFormats,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AllowWhiteSpaces,
+                out date);
     }
 
     private static bool TryParseRate(string raw, out object? value, out string? error)
@@ -314,6 +335,14 @@ public static class CommandParser
 
         error = $"`{Truncate(raw, 40)}` isn't a rate. Write it like `3/week`, or `off` to pause.";
         return false;
+    }
+
+    // Slack sends links as <https://…> or, when it shows a label, <https://…|label>.
+    private static string UnwrapLink(string raw)
+    {
+        var link = raw.Trim('<', '>');
+        var bar = raw.StartsWith('<') ? link.IndexOf('|', StringComparison.Ordinal) : -1;
+        return bar < 0 ? link : link[..bar];
     }
 
     private static bool TryParseUser(string raw, out UserRef user)

@@ -2,8 +2,13 @@ using System.Text;
 
 namespace PracticeBot.Core.Conversation.Commands;
 
-/// <summary>A word of a command and where it started in the line, so free text can be taken verbatim.</summary>
-internal readonly record struct Token(string Value, int Start, bool Quoted);
+/// <summary>A word of a command and where it starts and ends in the line, so free text can be taken verbatim.</summary>
+/// <param name="End">Index just past the word, its closing quote included.</param>
+internal readonly record struct Token(string Value, int Start, int End, bool Quoted)
+{
+    /// <summary>True for a word in quotes that were closed; an unclosed quote runs to the end of the line.</summary>
+    public bool ClosedQuote => Quoted && End - Start == Value.Length + 2;
+}
 
 /// <summary>
 /// Splits a command line into words. Double quotes (straight or curly) group words; a mention
@@ -28,8 +33,8 @@ internal static class Tokenizer
             {
                 var close = IndexOfCloseQuote(line, i + 1);
                 var end = close < 0 ? line.Length : close;
-                tokens.Add(new Token(line[(i + 1)..end], start, Quoted: true));
                 i = close < 0 ? line.Length : close + 1;
+                tokens.Add(new Token(line[(start + 1)..end], start, i, Quoted: true));
                 continue;
             }
 
@@ -38,8 +43,8 @@ internal static class Tokenizer
                 var close = line.IndexOf('>', i);
                 if (close > 0)
                 {
-                    tokens.Add(new Token(line[i..(close + 1)], start, Quoted: false));
                     i = close + 1;
+                    tokens.Add(new Token(line[start..i], start, i, Quoted: false));
                     continue;
                 }
             }
@@ -51,7 +56,7 @@ internal static class Tokenizer
                 i++;
             }
 
-            tokens.Add(new Token(word.ToString(), start, Quoted: false));
+            tokens.Add(new Token(word.ToString(), start, i, Quoted: false));
         }
 
         return tokens;
