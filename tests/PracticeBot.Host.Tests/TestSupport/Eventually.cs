@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace PracticeBot.Host.Tests.TestSupport;
+
+/// <summary>Waits for something asynchronous (a worker, a trigger) to become true, failing with a message after a bound.</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, int seconds = 30)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"Timed out after {seconds} s waiting for {what}.");
+    }
+}

@@ -1,0 +1,22 @@
+namespace PracticeBot.Host.Tests.TestSupport;
+
+/// <summary>A SQLite file path in a folder of its own that is deleted with everything in it.</summary>
+public sealed class TempDatabaseFile : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("practicebot-test-").FullName;
+
+    public string Path => System.IO.Path.Combine(_folder, "data", "practicebot.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pool is left to the OS's temp cleaning.
+        }
+    }
+}
