@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PracticeBot.Core.Outbox;
+
+/// <summary>
+/// Drains the outbox for as long as the host runs: a full batch is followed at once by the next, otherwise the
+/// worker waits <see cref="OutboxOptions.PollInterval"/>. A failing cycle (database briefly gone) is logged and
+/// retried; it never stops the host. On shutdown it stops claiming rows but lets the send in progress finish,
+/// unless the host's shutdown deadline passes first.
+/// </summary>
+public sealed partial class OutboxDeliveryWorker(
+    OutboxDeliverer deliverer,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDeliveryWorker> logger) : BackgroundService
+{
+    private readonly CancellationTokenSource _abortSends = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = settings.PollInterval;
+            try
+            {
+                var handled = await deliverer.DeliverDueAsync(stoppingToken, _abortSends.Token);
+                if (handled >= settings.BatchSize)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (_abortSends.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // An unavailable database is not hammered: the next try waits at least the first retry delay.
+                wait = settings.PollInterval > settings.BaseDelay ? settings.PollInterval : settings.BaseDelay;
+                LogCycleFailed(logger, ex, wait);
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="cancellationToken"/> is the host's shutdown deadline: until it passes, the send in progress
+    /// may finish and record its outcome; when it does, the send is cancelled and its row waits for the lease to end.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using var abortAtDeadline = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abortSends);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abortSends.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox delivery cycle failed; trying again in {Wait}")]
+    private static partial void LogCycleFailed(ILogger logger, Exception exception, TimeSpan wait);
+}
