@@ -10,6 +10,7 @@ public static class ConversationExtensions
     {
         builder.Services.AddPracticeBotCore();
         builder.Services.AddSingleton<IPlatformSender>(new RecordingPlatformSender(Core.Conversation.Platforms.Local));
+        builder.Services.AddOutboxDelivery();
         return builder;
     }
 }

@@ -29,6 +29,8 @@ public static class HostDefaults
     {
         try
         {
+            // Validated before the host starts, so a bad setting is reported once, plainly, and not also logged as a crash.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.RunAsync();
             return 0;
         }

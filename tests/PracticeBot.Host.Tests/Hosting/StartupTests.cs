@@ -93,9 +93,8 @@ public sealed class StartupTests
         await using var factory = new BotFactory(BotFactory.Sqlite(file.Path));
         using var client = factory.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        var response = await Healthy(client);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<HealthReportDto>();
         Assert.Equal("healthy", report!.Status);
         Assert.Equal("healthy", report.Checks["database"].Status);
@@ -113,9 +112,8 @@ public sealed class StartupTests
                 await using var factory = new BotFactory(BotFactory.Postgres(database, ("Demo:Enabled", "true")));
                 using var client = factory.CreateClient();
 
-                var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+                await Healthy(client);
 
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 await using var scope = factory.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
                 Assert.Equal(1, await db.Practices.CountAsync(p => p.Slug == DemoPractice.Slug));
@@ -145,6 +143,21 @@ public sealed class StartupTests
         var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
 
         Assert.Equal(["demo-family-practice", "lakeside"], await db.Practices.OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync());
+    }
+
+    /// <summary>Polls like a readiness probe: the scheduler starts just after the app does.</summary>
+    private static async Task<HttpResponseMessage> Healthy(HttpClient client)
+    {
+        HttpResponseMessage? last = null;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                last = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+                return last.StatusCode == HttpStatusCode.OK;
+            },
+            "/healthz to answer 200",
+            seconds: 20);
+        return last!;
     }
 
     private sealed record HealthReportDto(string Status, Dictionary<string, HealthCheckDto> Checks);
