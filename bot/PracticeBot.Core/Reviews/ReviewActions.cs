@@ -1,0 +1,20 @@
+namespace PracticeBot.Core.Reviews;
+
+/// <summary>
+/// Action ids of the review card's buttons and forms, shared by the card builder and the routes. The button value
+/// is always the review's number. Adapters need no knowledge of them: a card with a <c>TextInputBlock</c> is a form
+/// (a Slack modal, an Adaptive Card input), and its submit button comes back as an action with the inputs.
+/// </summary>
+public static class ReviewActions
+{
+    public const string Claim = "review.claim";
+    public const string Release = "review.release";
+    /// <summary>Opens the reply form (answered with a card that holds a <see cref="DraftInput"/> text input).</summary>
+    public const string Draft = "review.draft";
+    /// <summary>The reply form's submit button; the draft text arrives in the inputs under <see cref="DraftInput"/>.</summary>
+    public const string SubmitDraft = "review.draft.submit";
+    public const string DraftInput = "reply_text";
+
+    /// <summary>The card key of a review's card, so every posted copy is updated in place when it changes.</summary>
+    public static string CardKey(int number) => $"review:{number}";
+}
