@@ -4,6 +4,7 @@ using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews.Privacy;
 using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Core.Reviews;
@@ -110,10 +111,14 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
         }
 
         review.Status = ReviewStatus.Drafted;
-        turn.Audit(draft is null ? "review.drafted" : "review.draft.replaced", $"review:{number}", $"{text.Length} characters");
+        var risk = PrivacyCheck.Check(text, review.Author);
+        turn.Audit(
+            draft is null ? "review.drafted" : "review.draft.replaced",
+            $"review:{number}",
+            $"{text.Length} characters, privacy {(risk.IsHighRisk ? "high risk" : risk.IsClean ? "clean" : "caution")}");
         await reviews.RefreshPostedCardsAsync(practice, review, ct);
         var card = await reviews.CardAsync(review, ct);
-        turn.Reply(card.WithLead($"Draft saved for review #{number} ({text.Length} characters)."));
+        turn.Reply(card.WithLead($"Draft saved for review #{number} ({text.Length} characters). {risk.Explain()}"));
     }
 
     /// <summary>Drafting a review nobody has claimed claims it, with the same one-owner rule as the Claim button.</summary>

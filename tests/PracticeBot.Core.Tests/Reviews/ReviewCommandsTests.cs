@@ -254,6 +254,21 @@ public sealed class ReviewCommandsTests
     }
 
     [Fact]
+    public async Task Reply_DraftNamingTheReviewer_IsSavedWithThePrivacyFindingsShown()
+    {
+        await using var bot = await PracticeWithReviewsAsync();
+
+        var result = await bot.CommandAsync("U-ann", "review reply 1 Sorry Maria, your visit took too long.");
+
+        var text = CoreHarness.Text(result);
+        Assert.Contains("can't be published", text, StringComparison.Ordinal);
+        Assert.Contains("“Maria”", text, StringComparison.Ordinal);
+        Assert.Contains("“your visit”", text, StringComparison.Ordinal);
+        await using var db = bot.OpenDb();
+        Assert.Contains("privacy high risk", (await db.AuditEntries.SingleAsync(a => a.Action == "review.drafted")).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reply_Again_ReplacesTheDraft()
     {
         await using var bot = await PracticeWithReviewsAsync();
