@@ -24,6 +24,8 @@ public static class ReviewActions
     /// <summary>For sources without a reply API: the approved reply was posted by hand.</summary>
     public const string MarkReplied = "review.replied";
     public const string Escalate = "review.escalate";
+    /// <summary>A manager decides a review needs no reply (e.g. five stars without text).</summary>
+    public const string NoReplyNeeded = "review.noreply";
 
     /// <summary>The card key of a review's card, so every posted copy is updated in place when it changes.</summary>
     public static string CardKey(int number) => $"review:{number}";

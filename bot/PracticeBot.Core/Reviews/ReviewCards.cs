@@ -73,6 +73,11 @@ public static class ReviewCards
         var number = review.Number.ToString(CultureInfo.InvariantCulture);
         return review.Status switch
         {
+            ReviewStatus.New when review is { IsNegative: false, Rating: >= 4 } && string.IsNullOrWhiteSpace(review.Text) =>
+            [
+                new CardButton("Claim", ReviewActions.Claim, number, ButtonStyle.Primary),
+                new CardButton("No reply needed", ReviewActions.NoReplyNeeded, number),
+            ],
             ReviewStatus.New =>
             [
                 new CardButton("Claim", ReviewActions.Claim, number, ButtonStyle.Primary),

@@ -17,6 +17,7 @@ public static class ReviewLifecycle
         [ReviewStep.Publish] = [ReviewStatus.Drafted, ReviewStatus.Approved],
         [ReviewStep.MarkReplied] = [ReviewStatus.Approved, ReviewStatus.Publishing],
         [ReviewStep.Escalate] = [ReviewStatus.New, ReviewStatus.Claimed, ReviewStatus.Drafted, ReviewStatus.AwaitingApproval],
+        [ReviewStep.NoReplyNeeded] = [ReviewStatus.New, ReviewStatus.Claimed],
         [ReviewStep.Resolve] =
         [
             ReviewStatus.New, ReviewStatus.Claimed, ReviewStatus.Drafted, ReviewStatus.AwaitingApproval, ReviewStatus.Approved,
@@ -59,6 +60,7 @@ public static class ReviewLifecycle
         ReviewStep.MarkReplied => "marked replied",
         ReviewStep.Escalate => "escalated",
         ReviewStep.Resolve => "resolved",
+        ReviewStep.NoReplyNeeded => "marked as needing no reply",
         _ => step.ToString().ToLowerInvariant(),
     };
 }

@@ -29,5 +29,6 @@ public static class ReviewRoutes
         .OnAction<RejectReply>(ReviewActions.Reject, Access.Managers, mutates: false)
         .OnAction<RejectReply>(ReviewActions.SubmitReject, Access.Managers)
         .OnAction<MarkReplied>(ReviewActions.MarkReplied, Responders)
-        .OnAction<EscalateReview>(ReviewActions.Escalate, Investigators);
+        .OnAction<EscalateReview>(ReviewActions.Escalate, Investigators)
+        .OnAction<SkipReply>(ReviewActions.NoReplyNeeded, Access.Managers);
 }

@@ -13,4 +13,5 @@ public enum ReviewStep
     MarkReplied,
     Escalate,
     Resolve,
+    NoReplyNeeded,
 }

@@ -19,6 +19,7 @@ public sealed class ReviewLifecycleTests
         [ReviewStep.Publish] = [ReviewStatus.Drafted, ReviewStatus.Approved],
         [ReviewStep.MarkReplied] = [ReviewStatus.Approved, ReviewStatus.Publishing],
         [ReviewStep.Escalate] = [ReviewStatus.New, ReviewStatus.Claimed, ReviewStatus.Drafted, ReviewStatus.AwaitingApproval],
+        [ReviewStep.NoReplyNeeded] = [ReviewStatus.New, ReviewStatus.Claimed],
         [ReviewStep.Resolve] = [.. Enum.GetValues<ReviewStatus>().Except([ReviewStatus.Resolved, ReviewStatus.Publishing])],
     };
 
@@ -225,6 +226,34 @@ public sealed class ReviewLifecycleTests
         Assert.Equal("Review #1 is resolved, so it can't be resolved now.", CoreHarness.Text(again));
         await using var db = bot.OpenDb();
         Assert.Equal(ReviewStatus.Resolved, (await db.Reviews.SingleAsync(r => r.Number == 1)).Status);
+    }
+
+    [Fact]
+    public async Task NoReplyNeeded_ByManager_ClosesTheReview_ByResponder_IsRefused()
+    {
+        await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
+
+        var refused = await bot.PressAsync("U-ann", ReviewActions.NoReplyNeeded, "2");
+        await bot.PressAsync("U-owner", ReviewActions.NoReplyNeeded, "2");
+
+        Assert.Contains("Only managers", CoreHarness.Text(refused), StringComparison.Ordinal);
+        await using var db = bot.OpenDb();
+        Assert.Equal(ReviewStatus.NoReplyNeeded, (await db.Reviews.SingleAsync(r => r.Number == 2)).Status);
+    }
+
+    [Fact]
+    public async Task Show_AfterClaimAndDraft_ListsTheHistory()
+    {
+        await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
+        await bot.CommandAsync("U-ann", "review claim 1");
+        await bot.CommandAsync("U-ann", "review reply 1 Thank you for telling us.");
+
+        var result = await bot.CommandAsync("U-bob", "review 1");
+
+        var text = CoreHarness.Text(result);
+        Assert.Contains("U-ANN · claimed", text, StringComparison.Ordinal);
+        Assert.Contains("U-ANN · drafted", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("claimed", StringComparison.Ordinal) < text.IndexOf("drafted", StringComparison.Ordinal));
     }
 
     private static async Task<CoreHarness> AwaitingApprovalAsync(string draft)
