@@ -41,6 +41,7 @@ public partial class PracticeBotDb : DbContext
     public DbSet<Nudge> Nudges => Set<Nudge>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<TeamsConversation> TeamsConversations => Set<TeamsConversation>();
 
     /// <summary>True when the provider is SQLite, which cannot compare or order <see cref="DateTimeOffset"/> natively.</summary>
     protected bool IsSqlite => Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true;
