@@ -12,8 +12,8 @@ using PracticeBot.Host.Storage;
 namespace PracticeBot.Host.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPracticeBotDb))]
-    [Migration("20261123170814_TeamsConversations")]
-    partial class TeamsConversations
+    [Migration("20261123172504_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
