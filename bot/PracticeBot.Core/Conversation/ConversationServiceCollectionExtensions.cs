@@ -4,6 +4,7 @@ using PracticeBot.Core.Conversation.Middleware;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Help;
 using PracticeBot.Core.Outbox;
+using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
 
@@ -25,7 +26,8 @@ public static class ConversationServiceCollectionExtensions
             .Use<UnitOfWorkMiddleware>()
             .MapHelp()
             .MapPractices()
-            .MapReviews());
+            .MapReviews()
+            .MapPosting());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotDispatcher>();
@@ -33,6 +35,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddScoped<MemberLookup>();
         services.TryAddScoped<OutboxWriter>();
         services.TryAddScoped<ReviewBook>();
+        services.TryAddScoped<PostingDesk>();
         return services;
     }
 

@@ -11,4 +11,8 @@ public sealed class PracticeSettings
     public int ResponseTargetHours { get; set; } = 48;
     /// <summary>How soon a negative review should have a first response.</summary>
     public int UrgentResponseTargetHours { get; set; } = 24;
+    /// <summary>The practice's own post ideas (<c>posting ideas add …</c>), suggested with the built-in ones.</summary>
+    public List<string> PostIdeas { get; set; } = [];
+    /// <summary>The key of the idea suggested last, so the next suggestion is a different one.</summary>
+    public string? LastPostIdea { get; set; }
 }
