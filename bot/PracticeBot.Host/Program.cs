@@ -1,6 +1,7 @@
 using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
+using PracticeBot.Host.Posting;
 using PracticeBot.Host.Scheduling;
 using PracticeBot.Host.Storage;
 
@@ -14,6 +15,7 @@ builder.AddLocalChat();
 var app = builder.Build();
 app.MapHealth();
 app.MapLocalChat();
+app.MapPostingCalendar();
 return await app.RunOrExplainAsync();
 
 public partial class Program;
