@@ -10,6 +10,7 @@ builder.AddPracticeBotDefaults();
 builder.AddStorage();
 builder.AddConversation();
 builder.AddScheduling();
+builder.AddPosting();
 builder.AddLocalChat();
 
 var app = builder.Build();

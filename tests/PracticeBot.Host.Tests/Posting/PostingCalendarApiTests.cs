@@ -137,6 +137,40 @@ public sealed class SqlitePostingCalendarApiTests : PostingCalendarApiTests
     }
 }
 
+/// <summary>Triggers lost between a plan's commit and its scheduling come back when the host starts.</summary>
+public sealed class PostingTriggerSyncTests
+{
+    [Fact]
+    public async Task Start_PlanWhoseTriggersWereLost_SchedulesThemAgain()
+    {
+        // Arrange
+        using var file = new TempDatabaseFile();
+        var settings = BotFactory.Sqlite(file.Path, ("Demo:Enabled", "false"));
+        var channel = new ConversationReference(Platforms.Slack, "T-sunrise", "C-general");
+        long practiceId;
+        await using (var first = new BotFactory(settings))
+        {
+            _ = first.Server;
+            var dispatcher = first.Services.GetRequiredService<BotDispatcher>();
+            await dispatcher.DispatchAsync(new CommandReceived(channel, new ChatUser("U-owner"), "practice", "setup Sunrise Australia/Sydney"));
+            await dispatcher.DispatchAsync(new CommandReceived(channel, new ChatUser("U-owner"), "posting", "plan 2/week"));
+            await using var scope = first.Services.CreateAsyncScope();
+            practiceId = (await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().PostingPlans.SingleAsync()).PracticeId;
+            var scheduler = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            Assert.True(await scheduler.DeleteJob(BotSchedules.JobKeyFor(PostingSchedules.Rotate, practiceId)));
+        }
+
+        // Act
+        await using var second = new BotFactory(settings);
+        _ = second.Server;
+
+        // Assert
+        var restarted = await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var trigger = Assert.IsAssignableFrom<ICronTrigger>(await restarted.GetTrigger(BotSchedules.TriggerKeyFor(PostingSchedules.Rotate, practiceId)));
+        Assert.Equal("Australia/Sydney", trigger.TimeZone.Id);
+    }
+}
+
 public sealed class PostgresPostingCalendarApiTests : PostingCalendarApiTests
 {
     [PostgresFact]
