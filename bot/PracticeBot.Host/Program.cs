@@ -10,7 +10,6 @@ builder.AddPracticeBotDefaults();
 builder.AddStorage();
 builder.AddConversation();
 builder.AddScheduling();
-builder.AddPosting();
 builder.AddLocalChat();
 
 var app = builder.Build();

@@ -7,6 +7,7 @@ using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
+using PracticeBot.Core.Scheduling;
 
 namespace PracticeBot.Core.Conversation;
 
@@ -36,6 +37,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddScoped<OutboxWriter>();
         services.TryAddScoped<ReviewBook>();
         services.TryAddScoped<PostingDesk>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, PostingPracticeSchedules>());
         return services;
     }
 

@@ -41,6 +41,8 @@ public static class SchedulingExtensions
             });
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // After the scheduler has started (hosted services start in order): every practice's triggers in line.
+        builder.Services.AddHostedService<PracticeScheduleSync>();
         builder.Services.AddHealthChecks().AddQuartz(o => o.Name = "scheduler");
         return builder;
     }

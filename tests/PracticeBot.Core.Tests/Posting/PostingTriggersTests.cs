@@ -6,18 +6,17 @@ namespace PracticeBot.Core.Tests.Posting;
 public sealed class PostingTriggersTests
 {
     [Fact]
-    public async Task Reconcile_LostTriggersOfActivePlan_AreScheduledAgain()
+    public async Task Sync_LostTriggersOfActivePlan_AreScheduledAgain()
     {
         // Arrange
         await using var world = await PostingWorld.CreateAsync("posting plan 3/week");
         world.Bot.Scheduler.Triggers.Clear();
+        await using var db = world.Bot.OpenDb();
 
         // Act
-        await using var db = world.Bot.OpenDb();
-        var active = await PostingTriggers.ReconcileAsync(db, world.Bot.Scheduler, CancellationToken.None);
+        await new PostingPracticeSchedules(db, world.Bot.Scheduler).SyncAsync(db.Practices.Single(), CancellationToken.None);
 
         // Assert
-        Assert.Equal(1, active);
         Assert.Equal(
             [PostingSchedules.Remind, PostingSchedules.Rotate, PostingSchedules.Sweep],
             world.Bot.Scheduler.Triggers.Keys.Select(k => k.ScheduleId).Order(StringComparer.Ordinal));
@@ -25,19 +24,32 @@ public sealed class PostingTriggersTests
     }
 
     [Fact]
-    public async Task Reconcile_PausedPlan_RemovesLeftoverTriggers()
+    public async Task Sync_PausedPlan_RemovesLeftoverTriggers()
     {
         // Arrange
         await using var world = await PostingWorld.CreateAsync("posting plan 3/week");
         await world.Bot.CommandAsync("U-owner", "posting plan off");
         await world.Bot.Scheduler.EnsureDailyAsync(PostingSchedules.Remind, world.PracticeId, new TimeOnly(8, 0), "UTC", CancellationToken.None);
+        await using var db = world.Bot.OpenDb();
 
         // Act
-        await using var db = world.Bot.OpenDb();
-        var active = await PostingTriggers.ReconcileAsync(db, world.Bot.Scheduler, CancellationToken.None);
+        await new PostingPracticeSchedules(db, world.Bot.Scheduler).SyncAsync(db.Practices.Single(), CancellationToken.None);
 
         // Assert
-        Assert.Equal(0, active);
         Assert.Empty(world.Bot.Scheduler.Triggers);
+    }
+
+    [Fact]
+    public async Task TimeZoneChanged_ActivePlan_TriggersMoveToTheNewZone()
+    {
+        // Arrange
+        await using var world = await PostingWorld.CreateAsync("posting plan 3/week");
+
+        // Act
+        await world.Bot.CommandAsync("U-owner", "practice settings timezone Australia/Sydney");
+
+        // Assert
+        Assert.Equal(3, world.Bot.Scheduler.Triggers.Count);
+        Assert.All(world.Bot.Scheduler.Triggers.Values, t => Assert.Equal("Australia/Sydney", t.TimeZoneId));
     }
 }

@@ -138,7 +138,7 @@ public sealed class SqlitePostingCalendarApiTests : PostingCalendarApiTests
 }
 
 /// <summary>Triggers lost between a plan's commit and its scheduling come back when the host starts.</summary>
-public sealed class PostingTriggerSyncTests
+public sealed class PracticeScheduleSyncTests
 {
     [Fact]
     public async Task Start_PlanWhoseTriggersWereLost_SchedulesThemAgain()
