@@ -46,7 +46,7 @@ public abstract class PostingCalendarApiTests
                 (practiceId, token) = (plan.PracticeId, plan.CalendarToken);
             }
 
-            await dispatcher.DispatchAsync(ScheduleFired.Create(PostingSchedules.Rotate, practiceId, DateTimeOffset.UtcNow));
+            await dispatcher.DispatchAsync(ScheduleFired.Create(PostingSchedules.Rotate, practiceId, factory.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
             using var client = factory.CreateClient();
 
             // Act
