@@ -2,6 +2,7 @@ using PracticeBot.Adapters.Teams;
 using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
+using PracticeBot.Host.Posting;
 using PracticeBot.Host.Scheduling;
 using PracticeBot.Host.Storage;
 
@@ -17,6 +18,7 @@ var app = builder.Build();
 app.MapHealth();
 app.MapLocalChat();
 app.MapTeams();
+app.MapPostingCalendar();
 return await app.RunOrExplainAsync();
 
 public partial class Program;

@@ -14,10 +14,10 @@ public sealed class ErrorReplyTests
     [Fact]
     public async Task Dispatch_HandlerThrowsAfterChangingState_RepliesWithReferenceAndRollsBack()
     {
-        await using var bot = await CoreHarness.CreateAsync(s => s.AddBotRoutes(r => r.OnCommand<Exploding>("posting ideas")));
+        await using var bot = await CoreHarness.CreateAsync(s => s.AddBotRoutes(r => r.OnCommand<Exploding>("practice digest")));
         await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago");
 
-        var result = await bot.CommandAsync("U1", "posting ideas");
+        var result = await bot.CommandAsync("U1", "practice digest");
 
         var text = CoreHarness.Text(result);
         Assert.Contains("nothing was changed", text, StringComparison.Ordinal);
