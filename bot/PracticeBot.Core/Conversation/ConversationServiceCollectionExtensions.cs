@@ -38,6 +38,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddScoped<ReviewBook>();
         services.TryAddScoped<ReviewWorkflow>();
         services.TryAddScoped<ReviewPeople>();
+        services.AddSingleton(new RepeatingSchedule(ReviewSchedules.Sla, ReviewSchedules.SlaEvery));
         services.TryAddScoped<PostingDesk>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, PostingPracticeSchedules>());
         return services;

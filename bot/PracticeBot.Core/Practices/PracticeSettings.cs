@@ -8,7 +8,7 @@ public sealed class PracticeSettings
     /// <summary>Local time of the weekly check-in.</summary>
     public TimeOnly CheckInTime { get; set; } = new(9, 0);
     /// <summary>How soon every review should have a first response.</summary>
-    public int ResponseTargetHours { get; set; } = 48;
+    public int ResponseTargetHours { get; set; } = 72;
     /// <summary>How soon a negative review should have a first response.</summary>
     public int UrgentResponseTargetHours { get; set; } = 24;
     /// <summary>Replies to reviews of this many stars or fewer need a manager's approval; negative reviews always do.</summary>

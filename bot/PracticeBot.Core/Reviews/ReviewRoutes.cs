@@ -30,5 +30,6 @@ public static class ReviewRoutes
         .OnAction<RejectReply>(ReviewActions.SubmitReject, Access.Managers)
         .OnAction<MarkReplied>(ReviewActions.MarkReplied, Responders)
         .OnAction<EscalateReview>(ReviewActions.Escalate, Investigators)
-        .OnAction<SkipReply>(ReviewActions.NoReplyNeeded, Access.Managers);
+        .OnAction<SkipReply>(ReviewActions.NoReplyNeeded, Access.Managers)
+        .OnSchedule<SweepReviewSla>(ReviewSchedules.Sla);
 }

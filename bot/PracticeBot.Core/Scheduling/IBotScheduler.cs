@@ -11,6 +11,12 @@ public interface IBotScheduler
 
     Task EnsureDailyAsync(string scheduleId, long practiceId, TimeOnly localTime, string timeZoneId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A deployment-wide trigger (no practice) firing every <paramref name="every"/>; its event has no practice id.
+    /// Used by sweeps that work out from stored state what is due, so a missed firing is simply caught up by the next.
+    /// </summary>
+    Task EnsureRepeatingAsync(string scheduleId, TimeSpan every, CancellationToken cancellationToken);
+
     /// <summary>Removes the trigger; removing one that does not exist is fine.</summary>
     Task RemoveAsync(string scheduleId, long practiceId, CancellationToken cancellationToken);
 }

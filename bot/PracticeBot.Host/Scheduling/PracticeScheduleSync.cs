@@ -15,6 +15,12 @@ public sealed partial class PracticeScheduleSync(IServiceScopeFactory scopes, IL
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
         var schedules = scope.ServiceProvider.GetServices<IPracticeSchedules>().ToList();
+        var scheduler = scope.ServiceProvider.GetRequiredService<IBotScheduler>();
+        foreach (var repeating in scope.ServiceProvider.GetServices<RepeatingSchedule>())
+        {
+            await scheduler.EnsureRepeatingAsync(repeating.ScheduleId, repeating.Every, cancellationToken);
+        }
+
         var practices = await db.Practices.IgnoreQueryFilters().ToListAsync(cancellationToken);
         foreach (var practice in practices)
         {

@@ -17,6 +17,19 @@ public sealed class QuartzBotScheduler(ISchedulerFactory schedulers) : IBotSched
     public Task EnsureDailyAsync(string scheduleId, long practiceId, TimeOnly localTime, string timeZoneId, CancellationToken cancellationToken) =>
         EnsureAsync(DailyTrigger(scheduleId, practiceId, localTime, timeZoneId), scheduleId, practiceId, cancellationToken);
 
+    public async Task EnsureRepeatingAsync(string scheduleId, TimeSpan every, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(BotSchedules.TriggerKeyFor(scheduleId, null))
+            .ForJob(BotSchedules.JobKeyFor(scheduleId, null))
+            .StartNow()
+            // A sweep works out what is due from stored state: after downtime one firing catches up, never a burst.
+            .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+        await scheduler.ScheduleJob(BotSchedules.Job(scheduleId, null), [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
     public async Task RemoveAsync(string scheduleId, long practiceId, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);

@@ -20,6 +20,14 @@ public sealed class RecordingBotScheduler : IBotScheduler
         return Task.CompletedTask;
     }
 
+    public ConcurrentDictionary<string, TimeSpan> Repeating { get; } = new();
+
+    public Task EnsureRepeatingAsync(string scheduleId, TimeSpan every, CancellationToken cancellationToken)
+    {
+        Repeating[scheduleId] = every;
+        return Task.CompletedTask;
+    }
+
     public Task RemoveAsync(string scheduleId, long practiceId, CancellationToken cancellationToken)
     {
         Triggers.TryRemove((scheduleId, practiceId), out _);

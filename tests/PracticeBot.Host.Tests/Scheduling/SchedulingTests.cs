@@ -34,6 +34,22 @@ public sealed class SchedulingTests
         }
     }
 
+    [Fact]
+    public async Task Start_Sqlite_SchedulesTheResponseTimeSweepEveryFiveMinutes()
+    {
+        using var file = new TempDatabaseFile();
+        await using var factory = new BotFactory(BotFactory.Sqlite(file.Path, ("Demo:Enabled", "false")));
+        _ = factory.Server;
+        var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        ITrigger? trigger = null;
+        await Eventually.TrueAsync(
+            async () => (trigger = await scheduler.GetTrigger(BotSchedules.TriggerKeyFor(PracticeBot.Core.Reviews.ReviewSchedules.Sla, null))) is not null,
+            "the response-time sweep trigger");
+
+        Assert.Equal(TimeSpan.FromMinutes(5), Assert.IsAssignableFrom<ISimpleTrigger>(trigger).RepeatInterval);
+    }
+
     private static async Task AssertTriggerReachesHandler(IReadOnlyDictionary<string, string?> settings)
     {
         var received = new TaskCompletionSource<ScheduleFired>(TaskCreationOptions.RunContinuationsAsynchronously);
