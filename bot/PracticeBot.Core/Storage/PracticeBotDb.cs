@@ -41,6 +41,8 @@ public partial class PracticeBotDb : DbContext
     public DbSet<Nudge> Nudges => Set<Nudge>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+    public DbSet<WorkspaceInstallation> WorkspaceInstallations => Set<WorkspaceInstallation>();
 
     /// <summary>True when the provider is SQLite, which cannot compare or order <see cref="DateTimeOffset"/> natively.</summary>
     protected bool IsSqlite => Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true;
@@ -65,5 +67,6 @@ public partial class PracticeBotDb : DbContext
         ConfigureReviews(modelBuilder);
         ConfigurePosting(modelBuilder);
         ConfigureAuditAndOutbox(modelBuilder);
+        ConfigureInbound(modelBuilder);
     }
 }
