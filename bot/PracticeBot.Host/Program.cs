@@ -1,3 +1,4 @@
+using PracticeBot.Adapters.Slack;
 using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
@@ -10,10 +11,12 @@ builder.AddStorage();
 builder.AddConversation();
 builder.AddScheduling();
 builder.AddLocalChat();
+builder.AddSlack();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapLocalChat();
+app.MapSlack();
 return await app.RunOrExplainAsync();
 
 public partial class Program;
