@@ -5,6 +5,7 @@ using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Help;
 using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews;
 
 namespace PracticeBot.Core.Conversation;
 
@@ -23,13 +24,15 @@ public static class ConversationServiceCollectionExtensions
             .Use<AuthorizationMiddleware>()
             .Use<UnitOfWorkMiddleware>()
             .MapHelp()
-            .MapPractices());
+            .MapPractices()
+            .MapReviews());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotDispatcher>();
         services.TryAddScoped<WorkspaceDirectory>();
         services.TryAddScoped<MemberLookup>();
         services.TryAddScoped<OutboxWriter>();
+        services.TryAddScoped<ReviewBook>();
         return services;
     }
 

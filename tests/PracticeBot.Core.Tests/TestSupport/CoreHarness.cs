@@ -15,10 +15,12 @@ namespace PracticeBot.Core.Tests.TestSupport;
 public sealed class CoreHarness : IAsyncDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly string? _file;
 
-    private CoreHarness(SqliteConnection connection, ServiceProvider services, FakeTimeProvider time)
+    private CoreHarness(SqliteConnection connection, string? file, ServiceProvider services, FakeTimeProvider time)
     {
         _connection = connection;
+        _file = file;
         Services = services;
         Time = time;
     }
@@ -29,15 +31,29 @@ public sealed class CoreHarness : IAsyncDisposable
 
     public BotDispatcher Dispatcher => Services.GetRequiredService<BotDispatcher>();
 
-    public static async Task<CoreHarness> CreateAsync(Action<IServiceCollection>? configure = null)
+    /// <param name="onFile">
+    /// A database file instead of memory, so every turn has a connection of its own and turns can truly run at once.
+    /// </param>
+    public static async Task<CoreHarness> CreateAsync(Action<IServiceCollection>? configure = null, bool onFile = false)
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
+        var file = onFile ? Path.Combine(Path.GetTempPath(), $"practicebot-core-{Guid.NewGuid():N}.db") : null;
+        var connection = new SqliteConnection(file is null ? "Data Source=:memory:" : $"Data Source={file}");
         await connection.OpenAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
-            .AddDbContext<PracticeBotDb>(o => o.UseSqlite(connection))
+            .AddDbContext<PracticeBotDb>(o =>
+            {
+                if (file is null)
+                {
+                    o.UseSqlite(connection);
+                }
+                else
+                {
+                    o.UseSqlite($"Data Source={file}");
+                }
+            })
             .AddPracticeBotCore();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -46,7 +62,7 @@ public sealed class CoreHarness : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().Database.EnsureCreatedAsync();
         }
 
-        return new CoreHarness(connection, provider, time);
+        return new CoreHarness(connection, file, provider, time);
     }
 
     /// <summary>Types <paramref name="line"/> as a slash command in workspace <paramref name="workspace"/>.</summary>
@@ -56,6 +72,12 @@ public sealed class CoreHarness : IAsyncDisposable
         return Dispatcher.DispatchAsync(new CommandReceived(
             new ConversationReference(Platforms.Slack, workspace, channel), new ChatUser(userId, userId.ToUpperInvariant()), parts[0], parts.Length > 1 ? parts[1] : ""));
     }
+
+    /// <summary>Presses a button of a card the bot sent.</summary>
+    public Task<TurnResult> PressAsync(string userId, string actionId, string value, IReadOnlyDictionary<string, string>? inputs = null, string workspace = "T1") =>
+        Dispatcher.DispatchAsync(new ActionInvoked(
+            new ConversationReference(Platforms.Slack, workspace, "C1"), new ChatUser(userId, userId.ToUpperInvariant()), actionId, value,
+            inputs ?? new Dictionary<string, string>()));
 
     /// <summary>A fresh, unscoped view of the database for assertions.</summary>
     public PracticeBotDb OpenDb()
@@ -70,5 +92,10 @@ public sealed class CoreHarness : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await _connection.DisposeAsync();
+        if (_file is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(_file);
+        }
     }
 }

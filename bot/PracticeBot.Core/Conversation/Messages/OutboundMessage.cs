@@ -12,4 +12,14 @@ public sealed record OutboundMessage(string Text, Card? Card = null, string? Car
     public static OutboundMessage Plain(string text) => new(text);
 
     public OutboundMessage AsUpdateOf(string cardKey) => this with { CardKey = cardKey, ReplacesCard = true };
+
+    /// <summary>
+    /// Puts a sentence above the card (and makes it the notification text): "You claimed review #12." followed by the
+    /// review's card. Platforms show only the blocks of a card, so a sentence that matters must be one of them.
+    /// </summary>
+    public OutboundMessage WithLead(string sentence) => this with
+    {
+        Text = sentence,
+        Card = Card is null ? null : new Card([new SectionBlock(sentence), .. Card.Blocks]),
+    };
 }

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Conversation.Commands;
+using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Storage;
+
+namespace PracticeBot.Core.Reviews;
+
+/// <summary><c>review [open|mine|unanswered|all]</c>: the practice's reviews, newest first, with a Claim button on new ones.</summary>
+public sealed class ListReviews(PracticeBotDb db, TimeProvider time) : IBotHandler<CommandInvocation>
+{
+    public const int PageSize = 10;
+
+    private static readonly ReviewStatus[] Closed = [ReviewStatus.Replied, ReviewStatus.Resolved, ReviewStatus.NoReplyNeeded];
+    private static readonly ReviewStatus[] Answered = [ReviewStatus.Replied, ReviewStatus.NoReplyNeeded];
+
+    public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
+    {
+        var practice = turn.Practice!;
+        var filter = command.Text("filter") ?? "open";
+        var query = db.Reviews.Where(r => r.PracticeId == practice.Id);
+        query = filter switch
+        {
+            "mine" => query.Where(r => r.ClaimedByMemberId == turn.Member!.Id && !Closed.Contains(r.Status)),
+            "unanswered" => query.Where(r => !Answered.Contains(r.Status)),
+            "all" => query,
+            _ => query.Where(r => !Closed.Contains(r.Status)),
+        };
+        var total = await query.CountAsync(cancellationToken);
+        var reviews = await query.OrderByDescending(r => r.Number).Take(PageSize).ToListAsync(cancellationToken);
+        if (reviews.Count == 0)
+        {
+            turn.Reply(filter == "mine" ? "You have no open reviews. `review` lists the practice's open ones." : $"No {filter} reviews right now. 🎉");
+            return;
+        }
+
+        var claimerIds = reviews.Where(r => r.ClaimedByMemberId != null).Select(r => r.ClaimedByMemberId!.Value).Distinct().ToList();
+        var claimers = await db.Members.Where(m => claimerIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var now = time.GetUtcNow();
+        var blocks = new List<CardBlock> { new HeaderBlock($"{practice.Name}: {filter} reviews ({total})") };
+        foreach (var review in reviews)
+        {
+            var claimer = review.ClaimedByMemberId is { } id ? claimers.GetValueOrDefault(id) : null;
+            blocks.Add(new SectionBlock(ReviewCards.Line(review, claimer, now)));
+            if (review.Status == ReviewStatus.New)
+            {
+                blocks.Add(new ActionsBlock([new CardButton($"Claim #{review.Number}", ReviewActions.Claim, review.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+            }
+        }
+
+        var more = total > reviews.Count ? $"Showing the newest {reviews.Count} of {total}. " : "";
+        blocks.Add(new ContextBlock([$"{more}`review <id>` shows one; `review claim <id>` takes it."]));
+        turn.Reply(new OutboundMessage($"{total} {filter} reviews", new Card(blocks)));
+    }
+}

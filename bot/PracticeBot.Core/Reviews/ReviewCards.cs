@@ -1,0 +1,125 @@
+using System.Globalization;
+using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Practices;
+
+namespace PracticeBot.Core.Reviews;
+
+/// <summary>Builds the neutral card of a review (pure): what matters at a glance, and the buttons that fit its state.</summary>
+public static class ReviewCards
+{
+    private const int ExcerptLength = 140;
+
+    private static readonly Dictionary<string, string> SourceNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["google"] = "Google",
+        ["yelp"] = "Yelp",
+        ["facebook"] = "Facebook",
+        ["healthgrades"] = "Healthgrades",
+        ["vitals"] = "Vitals",
+        ["ratemds"] = "RateMDs",
+        ["webhook"] = "Webhook",
+    };
+
+    public static OutboundMessage Card(Review review, Member? claimedBy, DateTimeOffset now)
+    {
+        var blocks = new List<CardBlock>
+        {
+            new HeaderBlock($"#{review.Number} · {Score(review)} · {SourceName(review.Source)}"),
+            new SectionBlock(string.IsNullOrWhiteSpace(review.Text) ? "_(no text, rating only)_" : review.Text!, Fields(review)),
+            new ContextBlock([State(review, claimedBy), $"arrived {Ago(review.CreatedAt, now)}"]),
+        };
+        if (Buttons(review) is { Count: > 0 } buttons)
+        {
+            blocks.Add(new ActionsBlock(buttons));
+        }
+
+        var fallback = $"Review #{review.Number}: {Score(review)} on {SourceName(review.Source)} — {State(review, claimedBy)}";
+        return new OutboundMessage(fallback, new Card(blocks), ReviewActions.CardKey(review.Number));
+    }
+
+    /// <summary>One line per review for listings.</summary>
+    public static string Line(Review review, Member? claimedBy, DateTimeOffset now) =>
+        $"*#{review.Number}* {Score(review)} {SourceName(review.Source)} — {Excerpt(review.Text)} _({State(review, claimedBy)}, {Ago(review.CreatedAt, now)})_";
+
+    public static string Score(Review review) => review.Rating is { } stars
+        ? new string('★', Math.Clamp(stars, 0, 5)) + new string('☆', 5 - Math.Clamp(stars, 0, 5))
+        : review.IsNegative ? "not recommended" : "recommended";
+
+    public static string SourceName(string source) => SourceNames.TryGetValue(source, out var name) ? name : source;
+
+    private static List<CardField> Fields(Review review)
+    {
+        var fields = new List<CardField> { new("From", string.IsNullOrWhiteSpace(review.Author) ? "anonymous" : review.Author!) };
+        if (!string.IsNullOrWhiteSpace(review.Location))
+        {
+            fields.Add(new CardField("Location", review.Location!));
+        }
+
+        if (review.Category is { } category)
+        {
+            fields.Add(new CardField("About", category.Replace('-', ' ')));
+        }
+
+        if (review.Url is { } url)
+        {
+            fields.Add(new CardField("Link", url));
+        }
+
+        return fields;
+    }
+
+    private static List<CardButton> Buttons(Review review)
+    {
+        var number = review.Number.ToString(CultureInfo.InvariantCulture);
+        return review.Status switch
+        {
+            ReviewStatus.New => [new CardButton("Claim", ReviewActions.Claim, number, ButtonStyle.Primary)],
+            ReviewStatus.Claimed or ReviewStatus.Drafted =>
+            [
+                new CardButton(review.Status == ReviewStatus.Drafted ? "Edit draft" : "Draft reply", ReviewActions.Draft, number, ButtonStyle.Primary),
+                new CardButton("Release", ReviewActions.Release, number),
+            ],
+            _ => [],
+        };
+    }
+
+    private static string State(Review review, Member? claimedBy) => review.Status switch
+    {
+        ReviewStatus.New => review.IsNegative ? "new · needs a reply soon" : "new",
+        ReviewStatus.Claimed => $"claimed by {Who(claimedBy)}",
+        ReviewStatus.Drafted => $"draft by {Who(claimedBy)}",
+        ReviewStatus.AwaitingApproval => "waiting for approval",
+        ReviewStatus.Approved => "approved",
+        ReviewStatus.Publishing => "publishing",
+        ReviewStatus.Replied => "replied",
+        ReviewStatus.Resolved => "resolved",
+        ReviewStatus.Escalated => "escalated to operations",
+        ReviewStatus.NoReplyNeeded => "no reply needed",
+        _ => review.Status.ToString(),
+    };
+
+    private static string Who(Member? member) => member?.Mention ?? "someone";
+
+    private static string Excerpt(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "_(rating only)_";
+        }
+
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= ExcerptLength ? $"“{flat}”" : $"“{flat[..ExcerptLength].TrimEnd()}…”";
+    }
+
+    private static string Ago(DateTimeOffset then, DateTimeOffset now)
+    {
+        var age = now - then;
+        return age switch
+        {
+            { TotalMinutes: < 1 } => "just now",
+            { TotalHours: < 1 } => $"{(int)age.TotalMinutes} min ago",
+            { TotalDays: < 1 } => $"{(int)age.TotalHours} h ago",
+            _ => $"{(int)age.TotalDays} d ago",
+        };
+    }
+}
