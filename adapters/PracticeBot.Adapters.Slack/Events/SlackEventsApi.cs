@@ -64,7 +64,7 @@ public static class SlackEventsApi
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)(request.ContentLength ?? 4096));
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Max(1, request.ContentLength ?? 4096));
         var reader = request.BodyReader;
         while (true)
         {

@@ -75,7 +75,8 @@ public sealed partial class SlackReplies(SlackApiClient api, SlackTokenStore tok
         if (context.ResponseUrl is { } responseUrl)
         {
             var body = ResponseBody(reply);
-            body["replace_original"] = false;
+            // A card that changed because of its own button replaces the message the button was on.
+            body["replace_original"] = reply.Message.ReplacesCard;
             await api.PostToResponseUrlAsync(responseUrl, body, ct);
             return;
         }
