@@ -33,6 +33,8 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddScoped<MemberLookup>();
         services.TryAddScoped<OutboxWriter>();
         services.TryAddScoped<ReviewBook>();
+        services.TryAddScoped<ReviewWorkflow>();
+        services.TryAddScoped<ReviewPeople>();
         return services;
     }
 

@@ -11,4 +11,8 @@ public sealed class PracticeSettings
     public int ResponseTargetHours { get; set; } = 48;
     /// <summary>How soon a negative review should have a first response.</summary>
     public int UrgentResponseTargetHours { get; set; } = 24;
+    /// <summary>Replies to reviews of this many stars or fewer need a manager's approval; negative reviews always do.</summary>
+    public int ApprovalAtOrBelowStars { get; set; } = 3;
+    /// <summary>Every reply needs a manager's approval.</summary>
+    public bool ApproveEveryReply { get; set; }
 }

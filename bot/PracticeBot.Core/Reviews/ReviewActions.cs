@@ -14,6 +14,18 @@ public static class ReviewActions
     /// <summary>The reply form's submit button; the draft text arrives in the inputs under <see cref="DraftInput"/>.</summary>
     public const string SubmitDraft = "review.draft.submit";
     public const string DraftInput = "reply_text";
+    /// <summary>Publish the draft, or send it for approval when the practice requires one.</summary>
+    public const string Publish = "review.publish";
+    public const string Approve = "review.approve";
+    /// <summary>Opens the reject form (a reason is required); its submit button is <see cref="SubmitReject"/>.</summary>
+    public const string Reject = "review.reject";
+    public const string SubmitReject = "review.reject.submit";
+    public const string ReasonInput = "reason";
+    /// <summary>For sources without a reply API: the approved reply was posted by hand.</summary>
+    public const string MarkReplied = "review.replied";
+    public const string Escalate = "review.escalate";
+    /// <summary>A manager decides a review needs no reply (e.g. five stars without text).</summary>
+    public const string NoReplyNeeded = "review.noreply";
 
     /// <summary>The card key of a review's card, so every posted copy is updated in place when it changes.</summary>
     public static string CardKey(int number) => $"review:{number}";

@@ -73,12 +73,34 @@ public static class ReviewCards
         var number = review.Number.ToString(CultureInfo.InvariantCulture);
         return review.Status switch
         {
-            ReviewStatus.New => [new CardButton("Claim", ReviewActions.Claim, number, ButtonStyle.Primary)],
-            ReviewStatus.Claimed or ReviewStatus.Drafted =>
+            ReviewStatus.New when review is { IsNegative: false, Rating: >= 4 } && string.IsNullOrWhiteSpace(review.Text) =>
             [
-                new CardButton(review.Status == ReviewStatus.Drafted ? "Edit draft" : "Draft reply", ReviewActions.Draft, number, ButtonStyle.Primary),
+                new CardButton("Claim", ReviewActions.Claim, number, ButtonStyle.Primary),
+                new CardButton("No reply needed", ReviewActions.NoReplyNeeded, number),
+            ],
+            ReviewStatus.New =>
+            [
+                new CardButton("Claim", ReviewActions.Claim, number, ButtonStyle.Primary),
+                new CardButton("Escalate", ReviewActions.Escalate, number),
+            ],
+            ReviewStatus.Claimed =>
+            [
+                new CardButton("Draft reply", ReviewActions.Draft, number, ButtonStyle.Primary),
+                new CardButton("Release", ReviewActions.Release, number),
+                new CardButton("Escalate", ReviewActions.Escalate, number),
+            ],
+            ReviewStatus.Drafted =>
+            [
+                new CardButton("Publish", ReviewActions.Publish, number, ButtonStyle.Primary),
+                new CardButton("Edit draft", ReviewActions.Draft, number),
                 new CardButton("Release", ReviewActions.Release, number),
             ],
+            ReviewStatus.AwaitingApproval =>
+            [
+                new CardButton("Approve", ReviewActions.Approve, number, ButtonStyle.Primary),
+                new CardButton("Reject", ReviewActions.Reject, number, ButtonStyle.Danger),
+            ],
+            ReviewStatus.Approved => [new CardButton("Publish", ReviewActions.Publish, number, ButtonStyle.Primary)],
             _ => [],
         };
     }

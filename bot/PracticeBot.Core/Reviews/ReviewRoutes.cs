@@ -7,6 +7,7 @@ namespace PracticeBot.Core.Reviews;
 public static class ReviewRoutes
 {
     private static readonly Access Responders = Access.Roles(Role.Responder);
+    private static readonly Access Investigators = Access.Roles(Role.Responder | Role.Operations);
 
     public static BotRouter MapReviews(this BotRouter bot) => bot
         .OnCommand<ListReviews>("review list")
@@ -14,8 +15,20 @@ public static class ReviewRoutes
         .OnCommand<ClaimReview>("review claim")
         .OnCommand<ReleaseReview>("review release")
         .OnCommand<DraftReply>("review reply")
+        .OnCommand<PublishReply>("review publish")
+        .OnCommand<ApproveReply>("review approve")
+        .OnCommand<RejectReply>("review reject")
+        .OnCommand<EscalateReview>("review escalate")
+        .OnCommand<ResolveReview>("review resolve")
         .OnAction<ClaimReview>(ReviewActions.Claim, Responders)
         .OnAction<ReleaseReview>(ReviewActions.Release, Responders)
         .OnAction<DraftReply>(ReviewActions.Draft, Responders)
-        .OnAction<DraftReply>(ReviewActions.SubmitDraft, Responders);
+        .OnAction<DraftReply>(ReviewActions.SubmitDraft, Responders)
+        .OnAction<PublishReply>(ReviewActions.Publish, Responders)
+        .OnAction<ApproveReply>(ReviewActions.Approve, Access.Managers)
+        .OnAction<RejectReply>(ReviewActions.Reject, Access.Managers, mutates: false)
+        .OnAction<RejectReply>(ReviewActions.SubmitReject, Access.Managers)
+        .OnAction<MarkReplied>(ReviewActions.MarkReplied, Responders)
+        .OnAction<EscalateReview>(ReviewActions.Escalate, Investigators)
+        .OnAction<SkipReply>(ReviewActions.NoReplyNeeded, Access.Managers);
 }

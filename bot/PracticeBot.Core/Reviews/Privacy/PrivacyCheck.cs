@@ -10,7 +10,8 @@ namespace PracticeBot.Core.Reviews.Privacy;
 public static class PrivacyCheck
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    // Guards against pathological backtracking only; wall-clock, so generous enough for a loaded machine.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     private const string GeneralInstead =
         "talk about the practice in general (“We aim to …”, “Our team is committed to …”) and invite them to call the office.";
