@@ -43,7 +43,13 @@ public static class SlackExtensions
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackTokenStore>();
         services.AddSingleton<DeliveryFailureReporter>();
-        services.AddSingleton<IPlatformSender, SlackPlatformSender>();
+        // Without any bot token (only a signing secret) requests are answered in their acks, but nothing can be sent.
+        var settings = builder.Configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>()!;
+        if (!string.IsNullOrWhiteSpace(settings.BotToken) || !string.IsNullOrWhiteSpace(settings.ClientId))
+        {
+            services.AddSingleton<IPlatformSender, SlackPlatformSender>();
+        }
+
         services.AddSingleton<SlackReplies>();
         services.AddSingleton<InboundEventLog>();
         services.AddSingleton<AppHomePublisher>();

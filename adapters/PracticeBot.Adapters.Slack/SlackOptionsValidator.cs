@@ -49,11 +49,6 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"{Section}:SigningSecret is required when {Section}:ClientId is set.");
         }
 
-        if (Has(options.SigningSecret) && !Has(options.BotToken) && !Has(options.ClientId))
-        {
-            failures.Add($"{Section}:BotToken (one workspace) or {Section}:ClientId and {Section}:ClientSecret (OAuth installs) are required when {Section}:SigningSecret is set.");
-        }
-
         if (!IsHttpUrl(options.ApiBaseUrl))
         {
             failures.Add($"{Section}:ApiBaseUrl must be an absolute http(s) URL, e.g. {SlackOptions.DefaultApiBaseUrl}.");
