@@ -77,6 +77,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
         return false;
     });
 
+    /// <summary>The next call of <paramref name="method"/> gets an HTTP 500 (Slack having a bad moment).</summary>
+    public void ServerErrorNext(string method) => Script(method, http =>
+    {
+        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return Task.FromResult(false);
+    });
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -191,12 +198,4 @@ public sealed class FakeSlackApi : IAsyncDisposable
         http.Response.ContentType = "application/json; charset=utf-8";
         return http.Response.WriteAsync(json.ToJsonString());
     }
-}
-
-/// <summary>One call the bot made to the fake.</summary>
-public sealed record RecordedCall(string Method, JsonObject Body, string Authorization, DateTimeOffset At, bool Succeeded)
-{
-    public string? Get(string key) => Body[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    public string Json => Body.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 }

@@ -23,10 +23,12 @@ public sealed class SlackEnvironment : IAsyncDisposable
 
     public static readonly ConversationReference Channel = new(Platforms.Slack, SlackTestData.TeamId, SlackTestData.ChannelId);
 
-    public static async Task<SlackEnvironment> StartAsync(params (string Key, string? Value)[] settings)
+    public static Task<SlackEnvironment> StartAsync(params (string Key, string? Value)[] settings) => StartAsync(null, settings);
+
+    public static async Task<SlackEnvironment> StartAsync(Action<IServiceCollection>? services, params (string Key, string? Value)[] settings)
     {
         var slack = await FakeSlackApi.StartAsync();
-        var host = new SlackHost(slack, settings);
+        var host = new SlackHost(slack, services, settings);
         _ = host.Server; // start the host
         return new SlackEnvironment(slack, host);
     }

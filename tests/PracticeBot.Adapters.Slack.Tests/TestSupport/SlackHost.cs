@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PracticeBot.Adapters.Slack.Events;
@@ -18,9 +19,17 @@ public sealed class SlackHost : WebApplicationFactory<Program>
     private readonly string _folder = Directory.CreateTempSubdirectory("practicebot-slack-").FullName;
     private readonly Dictionary<string, string?> _settings;
 
+    private readonly Action<IServiceCollection>? _services;
+
     public SlackHost(FakeSlackApi slack, params (string Key, string? Value)[] extra)
+        : this(slack, null, extra)
+    {
+    }
+
+    public SlackHost(FakeSlackApi slack, Action<IServiceCollection>? services, params (string Key, string? Value)[] extra)
     {
         Slack = slack;
+        _services = services;
         _settings = new()
         {
             ["Database:Provider"] = "sqlite",
@@ -97,6 +106,10 @@ public sealed class SlackHost : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -37,15 +37,3 @@ public static class TestPostgres
         await drop.ExecuteNonQueryAsync();
     }
 }
-
-/// <summary>A test that needs PostgreSQL; see <see cref="TestPostgres"/>.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (TestPostgres.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
-    }
-}
