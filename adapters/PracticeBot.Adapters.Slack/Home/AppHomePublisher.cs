@@ -5,6 +5,7 @@ using PracticeBot.Adapters.Slack.Blocks;
 using PracticeBot.Adapters.Slack.WebApi;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Storage;
@@ -12,13 +13,14 @@ using PracticeBot.Core.Storage;
 namespace PracticeBot.Adapters.Slack.Home;
 
 /// <summary>
-/// The App Home tab, published with <c>views.publish</c> when someone opens it: their claimed reviews and the
-/// practice's open negative reviews, read through the core's storage scoped to the workspace's practice.
+/// The App Home tab, published with <c>views.publish</c> when someone opens it: their next posting duty, their claimed
+/// reviews and the practice's open negative reviews, read through the core's storage scoped to the workspace's practice.
 /// </summary>
 public sealed partial class AppHomePublisher(
     IServiceScopeFactory scopes,
     SlackApiClient api,
     SlackTokenStore tokens,
+    TimeProvider time,
     ILogger<AppHomePublisher> logger)
 {
     private const int Shown = 10;
@@ -70,9 +72,18 @@ public sealed partial class AppHomePublisher(
                 .OrderBy(r => r.Number).Take(Shown).ToListAsync(ct))
             .ToList();
 
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), ZoneOf(practice.TimeZone)).DateTime);
+        var duty = await db.PostingSlots.AsNoTracking()
+            .Where(s => s.AssigneeMemberId == memberId && s.Status == SlotStatus.Assigned && s.Date >= today)
+            .OrderBy(s => s.Date).FirstOrDefaultAsync(ct);
+
         var blocks = new List<CardBlock>
         {
             new HeaderBlock($"{practice.Name} — PracticeBot"),
+            new SectionBlock("*Your next posting duty*"),
+            new ContextBlock([duty is null
+                ? "None assigned. `/posting volunteer` puts you in the rotation."
+                : $"{duty.Date:dddd d MMMM}{(duty.Network is { } network ? $" on {network}" : "")}. `/posting ideas` suggests what to post."]),
             new SectionBlock("*Reviews you claimed*"),
         };
         blocks.AddRange(mine.Count == 0 ? [new ContextBlock(["None right now. `/review` lists the open ones."])] : mine.Select(Line));
@@ -82,6 +93,9 @@ public sealed partial class AppHomePublisher(
         blocks.Add(new ContextBlock(["`/review <number>` shows a review; `/practice help` shows everything."]));
         return new Card(blocks);
     }
+
+    private static TimeZoneInfo ZoneOf(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static SectionBlock Line(Review review)
     {

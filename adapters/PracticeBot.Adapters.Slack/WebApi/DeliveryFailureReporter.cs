@@ -52,8 +52,9 @@ public sealed partial class DeliveryFailureReporter(IServiceScopeFactory scopes,
             await db.SaveChangesAsync(ct);
             LogReported(logger, delivery.OutboxId, error, managers.Count);
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            // The report is a courtesy: failing to write it must not turn Slack's permanent answer into a retry.
             LogReportFailed(logger, delivery.OutboxId, ex.GetType().Name);
         }
     }

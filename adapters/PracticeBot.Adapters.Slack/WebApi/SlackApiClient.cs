@@ -212,11 +212,8 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
             {
                 throw new SlackApiException($"Slack {method}: the request did not complete", ex);
             }
-            catch (Exception ex) when (ex is TaskCanceledException or TimeoutException && !ct.IsCancellationRequested)
-            {
-                throw new SlackApiException(method, "request_timeout");
-            }
-            catch (Exception ex) when (ex.GetType().Name == "TimeoutRejectedException")
+            catch (Exception ex) when (ex is Polly.Timeout.TimeoutRejectedException or TimeoutException
+                                       || (ex is TaskCanceledException && !ct.IsCancellationRequested))
             {
                 throw new SlackApiException(method, "request_timeout");
             }

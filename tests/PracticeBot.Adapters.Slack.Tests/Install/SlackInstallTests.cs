@@ -99,5 +99,7 @@ public sealed class SlackInstallTests
         var text = publish.Body["view"]!.ToJsonString();
         Assert.Contains("Waited two hours.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Great visit.", text, StringComparison.Ordinal);
+        Assert.Contains("Your next posting duty", text, StringComparison.Ordinal);
+        Assert.Contains("None assigned", text, StringComparison.Ordinal);
     }
 }
