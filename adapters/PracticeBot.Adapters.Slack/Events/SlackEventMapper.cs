@@ -114,6 +114,9 @@ public static class SlackEventMapper
 
         switch (callback.EventType)
         {
+            case "app_mention" when SlackRequestParser.Str(e, "bot_id") is not null:
+                return null; // another bot (or this one) mentioning us: answering could loop
+
             case "app_mention":
                 var text = SlackText.StripBotMention(SlackText.Unescape(Str(e, "text") ?? ""), botUserId);
                 var thread = Str(e, "thread_ts") ?? Str(e, "ts");

@@ -45,6 +45,24 @@ public sealed class SlackEventMapperGoldenTests
         Golden.AssertMatches($"inbound/{name}.expected.json", actual);
     }
 
+    [Fact]
+    public void ToEvent_MentionFromABot_Ignored()
+    {
+        var inner = new JsonObject
+        {
+            ["type"] = "app_mention", ["user"] = "U0OTHERBOT", ["bot_id"] = "B0OTHER", ["text"] = "<@U0BOT> help",
+            ["ts"] = "1.1", ["channel"] = "C1",
+        };
+        using var payload = JsonDocument.Parse(new JsonObject
+        {
+            ["type"] = "event_callback", ["team_id"] = "T1", ["event_id"] = "Ev1", ["event"] = inner,
+        }.ToJsonString());
+
+        var callback = (SlackEventCallback)SlackRequestParser.ParseEnvelopePayload("events_api", payload.RootElement)!;
+
+        Assert.Null(SlackEventMapper.ToEvent(callback, "U0BOT"));
+    }
+
     [Theory]
     [InlineData("<@U0BOT> review claim 3", "U0BOT", "review claim 3")]
     [InlineData("<@U0BOT|practicebot>   review   ", "U0BOT", "review")]
