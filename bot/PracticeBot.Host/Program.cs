@@ -1,4 +1,5 @@
 using PracticeBot.Adapters.Slack;
+using PracticeBot.Adapters.Teams;
 using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
@@ -12,11 +13,13 @@ builder.AddConversation();
 builder.AddScheduling();
 builder.AddLocalChat();
 builder.AddSlack();
+builder.AddTeams();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapLocalChat();
 app.MapSlack();
+app.MapTeams();
 return await app.RunOrExplainAsync();
 
 public partial class Program;

@@ -21,6 +21,12 @@ public static class DemoPractice
 
     public static readonly ConversationReference Channel = new(Platforms.Local, WorkspaceId, ChannelId);
 
+    /// <summary>
+    /// Teams in local mode (the Agents Playground): the adapter puts <see cref="WorkspaceId"/> on its conversations,
+    /// so they belong to the demo practice too.
+    /// </summary>
+    public static readonly ConversationReference TeamsLocal = new(Platforms.Teams, WorkspaceId, "");
+
     private static readonly (string Source, int? Rating, string? Recommendation, string Author, string Text, string? Category, int HoursAgo)[] Samples =
     [
         ("google", 2, null, "Maria G.", "Waited over an hour past my appointment time and nobody at the front desk explained why.", "wait-time", 5),
@@ -57,6 +63,7 @@ public static class DemoPractice
         await db.SaveChangesAsync(cancellationToken);
 
         db.WorkspaceBindings.Add(WorkspaceDirectory.BindingFor(Channel, practice.Id, now));
+        db.WorkspaceBindings.Add(WorkspaceDirectory.BindingFor(TeamsLocal, practice.Id, now));
         db.Members.Add(new Member
         {
             PracticeId = practice.Id,

@@ -143,6 +143,21 @@ public partial class PracticeBotDb
             e.HasIndex(o => new { o.PracticeId, o.CardKey });
             // The outbox is drained by system workers across practices: it carries no query filter.
         });
+
+        model.Entity<TeamsConversation>(e =>
+        {
+            e.ToTable("teams_conversations");
+            e.Property(c => c.ConversationId).HasMaxLength(400);
+            e.Property(c => c.TenantId).HasMaxLength(64);
+            e.Property(c => c.WorkspaceId).HasMaxLength(64);
+            e.Property(c => c.ServiceUrl).HasMaxLength(500);
+            e.Property(c => c.ConversationType).HasMaxLength(32);
+            e.Property(c => c.TeamId).HasMaxLength(400);
+            e.Property(c => c.BotId).HasMaxLength(200);
+            e.HasIndex(c => c.ConversationId).IsUnique();
+            e.HasIndex(c => c.WorkspaceId);
+            // Platform plumbing, not practice data: looked up by tenant before any practice is known.
+        });
     }
 
     private static void ConfigureInbound(ModelBuilder model)

@@ -11,8 +11,8 @@ using PracticeBot.Host.Storage;
 namespace PracticeBot.Host.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePracticeBotDb))]
-    [Migration("20261123170317_SlackInboundEvents")]
-    partial class SlackInboundEvents
+    [Migration("20261123172453_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -504,81 +504,55 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.ToTable("review_replies", (string)null);
                 });
 
-            modelBuilder.Entity("PracticeBot.Core.Storage.InboundEvent", b =>
+            modelBuilder.Entity("PracticeBot.Core.Storage.TeamsConversation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("EventId")
-                        .IsRequired()
+                    b.Property<string>("BotId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Platform")
+                    b.Property<string>("ConversationId")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("ConversationType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("ReceivedAt");
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("Platform", "EventId")
-                        .IsUnique();
-
-                    b.ToTable("inbound_events", (string)null);
-                });
-
-            modelBuilder.Entity("PracticeBot.Core.Storage.WorkspaceInstallation", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BotUserId")
+                    b.Property<string>("TenantId")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("InstalledAt")
+                    b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("InstalledByUserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Platform")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProtectedBotToken")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scopes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("WorkspaceId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("WorkspaceName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("Platform", "WorkspaceId")
+                    b.HasIndex("ConversationId")
                         .IsUnique();
 
-                    b.ToTable("workspace_installations", (string)null);
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("teams_conversations", (string)null);
                 });
 
             modelBuilder.Entity("PracticeBot.Core.CheckIns.Nudge", b =>

@@ -80,6 +80,26 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "teams_conversations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WorkspaceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ConversationType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    TeamId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    BotId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_teams_conversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "members",
                 columns: table => new
                 {
@@ -361,6 +381,17 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 columns: new[] { "PracticeId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_teams_conversations_ConversationId",
+                table: "teams_conversations",
+                column: "ConversationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_teams_conversations_WorkspaceId",
+                table: "teams_conversations",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_workspace_bindings_Platform_WorkspaceId_TeamId",
                 table: "workspace_bindings",
                 columns: new[] { "Platform", "WorkspaceId", "TeamId" },
@@ -389,6 +420,9 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "review_replies");
+
+            migrationBuilder.DropTable(
+                name: "teams_conversations");
 
             migrationBuilder.DropTable(
                 name: "workspace_bindings");

@@ -81,6 +81,26 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "teams_conversations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConversationId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    WorkspaceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ServiceUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ConversationType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    TeamId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    BotId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_teams_conversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "members",
                 columns: table => new
                 {
@@ -362,6 +382,17 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                 columns: new[] { "PracticeId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_teams_conversations_ConversationId",
+                table: "teams_conversations",
+                column: "ConversationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_teams_conversations_WorkspaceId",
+                table: "teams_conversations",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_workspace_bindings_Platform_WorkspaceId_TeamId",
                 table: "workspace_bindings",
                 columns: new[] { "Platform", "WorkspaceId", "TeamId" },
@@ -390,6 +421,9 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "review_replies");
+
+            migrationBuilder.DropTable(
+                name: "teams_conversations");
 
             migrationBuilder.DropTable(
                 name: "workspace_bindings");

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PracticeBot.Adapters.Teams.Auth;
+using PracticeBot.Adapters.Teams.Outbound;
+using PracticeBot.Adapters.Teams.Protocol;
+using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Demo;
+
+namespace PracticeBot.Adapters.Teams.Inbound;
+
+/// <summary>
+/// One <c>POST /api/messages</c>: authenticate, parse, map, dispatch, answer. Replies go back through the connector
+/// (a reply to the activity), or, for a card action, in the HTTP response as the refreshed card.
+/// </summary>
+public sealed partial class ActivityProcessor(
+    BotFrameworkAuthenticator authenticator,
+    BotDispatcher dispatcher,
+    TeamsConversationStore conversations,
+    TeamsReplier replier,
+    IOptions<TeamsOptions> options,
+    ILogger<ActivityProcessor> logger)
+{
+    public const int MaxBodyBytes = 512 * 1024;
+
+    public async Task<IResult> ProcessAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var local = options.Value.IsLocalMode;
+        ValidatedBotToken? token = null;
+        if (local)
+        {
+            if (http.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+            {
+                LogRemoteRefused(logger);
+                return Results.Unauthorized();
+            }
+        }
+        else
+        {
+            var (validated, failure) = await authenticator.ValidateTokenAsync(http.Request.Headers.Authorization.ToString(), cancellationToken);
+            if (validated is null)
+            {
+                return Results.StatusCode(failure!.StatusCode);
+            }
+
+            token = validated;
+        }
+
+        var activity = await ReadAsync(http.Request, cancellationToken);
+        if (activity is null)
+        {
+            return Results.BadRequest(new { error = "The body must be a Bot Framework activity (JSON)." });
+        }
+
+        if (token?.CheckActivity(activity.ChannelId, activity.ServiceUrl) is { Succeeded: false } refused)
+        {
+            LogActivityRefused(logger, refused.Reason ?? "", activity.ChannelId ?? "");
+            return Results.StatusCode(refused.StatusCode);
+        }
+
+        var inbound = ActivityMapper.Map(activity, local ? DemoPractice.WorkspaceId : null);
+        LogActivity(logger, activity.Type ?? "(none)", activity.Name ?? "", inbound.Kind);
+        switch (inbound.Kind)
+        {
+            case InboundKind.Turn:
+            {
+                var result = await dispatcher.DispatchAsync(inbound.Event!, cancellationToken);
+                await replier.AnswerAsync(activity, result.Replies, cancellationToken);
+                return Results.Ok();
+            }
+
+            case InboundKind.CardAction:
+            {
+                var result = await dispatcher.DispatchAsync(inbound.Event!, cancellationToken);
+                return Results.Json(await replier.AnswerInvokeAsync(activity, result.Replies, cancellationToken), TeamsJson.Options);
+            }
+
+            case InboundKind.Installed:
+                if (await conversations.RememberAsync(activity, inbound.Conversation!, cancellationToken))
+                {
+                    var result = await dispatcher.DispatchAsync(inbound.Event!, cancellationToken);
+                    await replier.AnswerAsync(activity, result.Replies, cancellationToken);
+                }
+
+                return Results.Ok();
+
+            case InboundKind.Uninstalled:
+                await conversations.ForgetAsync(inbound.Conversation!.ChannelId, cancellationToken);
+                return Results.Ok();
+
+            default:
+                return Results.Ok();
+        }
+    }
+
+    private static async Task<Activity?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            var activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, TeamsJson.Options, cancellationToken);
+            return activity?.Type is { Length: > 0 } ? activity : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Teams activity {Type} {Name} → {Kind}")]
+    private static partial void LogActivity(ILogger logger, string type, string name, InboundKind kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from a non-loopback address: the Teams adapter is in local mode (no Teams:AppId)")]
+    private static partial void LogRemoteRefused(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity for channel {ChannelId}: {Reason}")]
+    private static partial void LogActivityRefused(ILogger logger, string reason, string channelId);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PracticeBot.Adapters.Teams;
+
+/// <summary>Says at start-up how <c>/api/messages</c> is guarded, so nobody runs local mode in public by accident.</summary>
+public sealed partial class TeamsModeBanner(IOptions<TeamsOptions> options, ILogger<TeamsModeBanner> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.IsLocalMode)
+        {
+            LogLocalMode(logger, TeamsExtensions.Path);
+        }
+        else
+        {
+            LogAuthenticated(logger, TeamsExtensions.Path, options.Value.AppId!);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams local mode (no Teams:AppId): {Path} accepts unauthenticated activities from loopback addresses only, for the Agents Playground and tests")]
+    private static partial void LogLocalMode(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams: {Path} requires Bot Framework tokens for app {AppId}")]
+    private static partial void LogAuthenticated(ILogger logger, string path, string appId);
+}

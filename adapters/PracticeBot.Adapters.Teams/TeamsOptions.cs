@@ -1,0 +1,34 @@
+namespace PracticeBot.Adapters.Teams;
+
+/// <summary>
+/// <c>Teams:*</c>: the Bot Framework registration. With no <see cref="AppId"/> the adapter runs in local mode:
+/// no authentication, loopback callers only (the Agents Playground, tests).
+/// </summary>
+public sealed class TeamsOptions
+{
+    public const string SectionName = "Teams";
+    public const string MicrosoftOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const string MicrosoftTokenEndpoint = "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
+    public const string BotFrameworkIssuer = "https://api.botframework.com";
+    public const string BotFrameworkScope = "https://api.botframework.com/.default";
+
+    public string? AppId { get; set; }
+    public string? AppPassword { get; set; }
+    /// <summary>Set for a single-tenant bot: tokens come from this tenant, and its Entra issuers are accepted.</summary>
+    public string? TenantId { get; set; }
+    public string OpenIdMetadataUrl { get; set; } = MicrosoftOpenIdMetadataUrl;
+    public string TokenEndpoint { get; set; } = MicrosoftTokenEndpoint;
+
+    public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
+
+    /// <summary>The token endpoint to use: a single-tenant bot asks its own tenant unless an endpoint was configured.</summary>
+    public string EffectiveTokenEndpoint =>
+        !string.IsNullOrWhiteSpace(TenantId) && TokenEndpoint == MicrosoftTokenEndpoint
+            ? $"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/token"
+            : TokenEndpoint;
+
+    /// <summary>Issuers accepted on inbound tokens.</summary>
+    public IReadOnlyList<string> ValidIssuers => string.IsNullOrWhiteSpace(TenantId)
+        ? [BotFrameworkIssuer]
+        : [BotFrameworkIssuer, $"https://sts.windows.net/{TenantId}/", $"https://login.microsoftonline.com/{TenantId}/v2.0"];
+}
