@@ -3,6 +3,7 @@ using PracticeBot.Adapters.Teams;
 using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
+using PracticeBot.Host.Posting;
 using PracticeBot.Host.Scheduling;
 using PracticeBot.Host.Storage;
 
@@ -20,6 +21,7 @@ app.MapHealth();
 app.MapLocalChat();
 app.MapSlack();
 app.MapTeams();
+app.MapPostingCalendar();
 return await app.RunOrExplainAsync();
 
 public partial class Program;

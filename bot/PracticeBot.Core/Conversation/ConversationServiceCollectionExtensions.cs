@@ -4,8 +4,10 @@ using PracticeBot.Core.Conversation.Middleware;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Help;
 using PracticeBot.Core.Outbox;
+using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
+using PracticeBot.Core.Scheduling;
 
 namespace PracticeBot.Core.Conversation;
 
@@ -25,7 +27,8 @@ public static class ConversationServiceCollectionExtensions
             .Use<UnitOfWorkMiddleware>()
             .MapHelp()
             .MapPractices()
-            .MapReviews());
+            .MapReviews()
+            .MapPosting());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotDispatcher>();
@@ -35,6 +38,8 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddScoped<ReviewBook>();
         services.TryAddScoped<ReviewWorkflow>();
         services.TryAddScoped<ReviewPeople>();
+        services.TryAddScoped<PostingDesk>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, PostingPracticeSchedules>());
         return services;
     }
 

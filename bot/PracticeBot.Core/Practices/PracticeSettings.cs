@@ -15,4 +15,8 @@ public sealed class PracticeSettings
     public int ApprovalAtOrBelowStars { get; set; } = 3;
     /// <summary>Every reply needs a manager's approval.</summary>
     public bool ApproveEveryReply { get; set; }
+    /// <summary>The practice's own post ideas (<c>posting ideas add …</c>), suggested with the built-in ones.</summary>
+    public List<string> PostIdeas { get; set; } = [];
+    /// <summary>The key of the idea suggested last, so the next suggestion is a different one.</summary>
+    public string? LastPostIdea { get; set; }
 }

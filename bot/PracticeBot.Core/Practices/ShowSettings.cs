@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Scheduling;
 using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Core.Practices;
 
 /// <summary><c>practice settings</c> shows the practice's settings; <c>practice settings name|timezone &lt;value&gt;</c> changes one (managers).</summary>
-public sealed class ShowSettings(PracticeBotDb db) : IBotHandler<CommandInvocation>
+public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedules> schedules) : IBotHandler<CommandInvocation>
 {
     public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -43,7 +44,7 @@ public sealed class ShowSettings(PracticeBotDb db) : IBotHandler<CommandInvocati
         turn.Reply(new OutboundMessage($"{practice.Name} settings", card));
     }
 
-    private static void Change(Practice practice, string key, string? value, TurnContext turn)
+    private void Change(Practice practice, string key, string? value, TurnContext turn)
     {
         if (turn.Member?.Has(Role.Manager) != true)
         {
@@ -68,6 +69,14 @@ public sealed class ShowSettings(PracticeBotDb db) : IBotHandler<CommandInvocati
 
                 practice.TimeZone = zone;
                 turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"timezone={zone}");
+                turn.AfterCommit(async ct =>
+                {
+                    // Weekly and daily triggers fire at local times: they move with the zone.
+                    foreach (var schedule in schedules)
+                    {
+                        await schedule.SyncAsync(practice, ct);
+                    }
+                });
                 turn.Reply($"Time zone is now {zone}.");
                 return;
 

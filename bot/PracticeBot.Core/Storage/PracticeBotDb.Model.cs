@@ -86,6 +86,7 @@ public partial class PracticeBotDb
             e.HasIndex(p => p.PracticeId).IsUnique();
             e.Property(p => p.Networks).HasConversion(JsonColumn.Converter<List<string>>(), JsonColumn.Comparer<List<string>>());
             e.Property(p => p.Weekdays).HasConversion(JsonColumn.Converter<List<DayOfWeek>>(), JsonColumn.Comparer<List<DayOfWeek>>());
+            e.Property(p => p.CalendarToken).HasMaxLength(64);
             e.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(p => PracticeScope == null || p.PracticeId == PracticeScope);
         });
@@ -95,10 +96,32 @@ public partial class PracticeBotDb
             e.ToTable("posting_slots");
             e.Property(s => s.Network).HasMaxLength(32);
             e.Property(s => s.PostUrl).HasMaxLength(2000);
-            e.HasIndex(s => new { s.PracticeId, s.Date });
+            e.Property(s => s.IdeaKey).HasMaxLength(64);
+            e.Property(s => s.SkippedBy).HasConversion(JsonColumn.Converter<List<long>>(), JsonColumn.Comparer<List<long>>());
+            // One row per slot of a day: a rotation that runs twice cannot make the week twice.
+            e.HasIndex(s => new { s.PracticeId, s.Date, s.Sequence }).IsUnique();
+            e.HasIndex(s => new { s.PracticeId, s.AssigneeMemberId, s.Status });
             e.HasOne<PostingPlan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Member>().WithMany().HasForeignKey(s => s.AssigneeMemberId).OnDelete(DeleteBehavior.SetNull);
             e.HasQueryFilter(s => PracticeScope == null || s.PracticeId == PracticeScope);
+        });
+
+        model.Entity<PostingAway>(e =>
+        {
+            e.ToTable("posting_away");
+            e.HasIndex(a => new { a.PracticeId, a.MemberId });
+            e.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(a => PracticeScope == null || a.PracticeId == PracticeScope);
+        });
+
+        model.Entity<PostingSwap>(e =>
+        {
+            e.ToTable("posting_swaps");
+            e.HasIndex(w => new { w.PracticeId, w.SlotId, w.Status });
+            e.HasOne<PostingSlot>().WithMany().HasForeignKey(w => w.SlotId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Member>().WithMany().HasForeignKey(w => w.FromMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(w => w.ToMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(w => PracticeScope == null || w.PracticeId == PracticeScope);
         });
 
         model.Entity<Nudge>(e =>

@@ -38,6 +38,8 @@ public partial class PracticeBotDb : DbContext
     public DbSet<ReviewReply> ReviewReplies => Set<ReviewReply>();
     public DbSet<PostingPlan> PostingPlans => Set<PostingPlan>();
     public DbSet<PostingSlot> PostingSlots => Set<PostingSlot>();
+    public DbSet<PostingAway> PostingAways => Set<PostingAway>();
+    public DbSet<PostingSwap> PostingSwaps => Set<PostingSwap>();
     public DbSet<Nudge> Nudges => Set<Nudge>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

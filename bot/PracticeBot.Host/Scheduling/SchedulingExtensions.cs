@@ -1,3 +1,4 @@
+using PracticeBot.Core.Scheduling;
 using PracticeBot.Host.Storage;
 using Quartz;
 
@@ -13,6 +14,7 @@ public static class SchedulingExtensions
     {
         var database = DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddTransient<ScheduleEventJob>();
+        builder.Services.AddSingleton<IBotScheduler, QuartzBotScheduler>();
         builder.AddQuartz(q =>
         {
             q.ConfigureScheduler(s => s.InstanceId = "AUTO");
@@ -39,6 +41,8 @@ public static class SchedulingExtensions
             });
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // After the scheduler has started (hosted services start in order): every practice's triggers in line.
+        builder.Services.AddHostedService<PracticeScheduleSync>();
         builder.Services.AddHealthChecks().AddQuartz(o => o.Name = "scheduler");
         return builder;
     }

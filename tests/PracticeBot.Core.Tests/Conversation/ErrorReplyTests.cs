@@ -14,10 +14,10 @@ public sealed class ErrorReplyTests
     [Fact]
     public async Task Dispatch_HandlerThrowsAfterChangingState_RepliesWithReferenceAndRollsBack()
     {
-        await using var bot = await CoreHarness.CreateAsync(s => s.AddBotRoutes(r => r.OnCommand<Exploding>("posting ideas")));
+        await using var bot = await CoreHarness.CreateAsync(s => s.AddBotRoutes(r => r.OnAction<Exploding>("test.explode", Access.Members)));
         await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago");
 
-        var result = await bot.CommandAsync("U1", "posting ideas");
+        var result = await bot.PressAsync("U1", "test.explode", "1");
 
         var text = CoreHarness.Text(result);
         Assert.Contains("nothing was changed", text, StringComparison.Ordinal);
@@ -38,9 +38,9 @@ public sealed class ErrorReplyTests
         Assert.Empty(result.Replies);
     }
 
-    private sealed class Exploding(PracticeBotDb db) : IBotHandler<CommandInvocation>, IBotHandler<ScheduleFired>
+    private sealed class Exploding(PracticeBotDb db) : IBotHandler<ActionInvoked>, IBotHandler<ScheduleFired>
     {
-        public async ValueTask HandleAsync(CommandInvocation input, TurnContext turn, CancellationToken cancellationToken)
+        public async ValueTask HandleAsync(ActionInvoked input, TurnContext turn, CancellationToken cancellationToken)
         {
             turn.Practice!.Name = "Renamed";
             await db.SaveChangesAsync(cancellationToken);

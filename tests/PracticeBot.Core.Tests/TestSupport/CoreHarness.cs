@@ -7,6 +7,7 @@ using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Scheduling;
 using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Core.Tests.TestSupport;
@@ -29,6 +30,8 @@ public sealed class CoreHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    public RecordingBotScheduler Scheduler => (RecordingBotScheduler)Services.GetRequiredService<IBotScheduler>();
+
     public BotDispatcher Dispatcher => Services.GetRequiredService<BotDispatcher>();
 
     /// <param name="onFile">
@@ -43,6 +46,7 @@ public sealed class CoreHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
+            .AddSingleton<IBotScheduler, RecordingBotScheduler>()
             .AddDbContext<PracticeBotDb>(o =>
             {
                 if (file is null)

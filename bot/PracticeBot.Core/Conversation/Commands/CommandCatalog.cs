@@ -1,3 +1,4 @@
+using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
 using static PracticeBot.Core.Conversation.Commands.CommandParam;
 
@@ -46,8 +47,8 @@ public static class CommandCatalog
         new(Review, "escalate", "review escalate <id> [note]", "Hand a complaint to operations to look into.", Investigators,
             [Required("id", ParamKind.ReviewNumber), OptionalOf("note", ParamKind.Text)], Mutates: true),
 
-        new(Posting, "plan", "posting plan <n>/week [network…] | posting plan off", "Set or pause the posting plan.", Access.Managers,
-            [Required("rate", ParamKind.RateOrOff), OptionalOf("networks", ParamKind.Words, [.. Networks])], Mutates: true),
+        new(Posting, "plan", "posting plan <n>/week [network…] [mon…sun] [7am…8pm] | posting plan off", "Set or pause the posting plan: networks, weekdays, due time.", Access.Managers,
+            [Required("rate", ParamKind.RateOrOff), OptionalOf("networks", ParamKind.Words, [.. Networks, .. PlanShape.WeekdayWords, .. PlanShape.TimeWords])], Mutates: true),
         new(Posting, "volunteer", "posting volunteer", "Volunteer for posting duty.", Access.Members, [], Mutates: true),
         new(Posting, "optout", "posting optout", "Stop being assigned posting duty.", Access.Members, [], Mutates: true),
         new(Posting, "away", "posting away <from> <to>", "Be left out of the rotation between two dates.", Access.Members,
@@ -58,7 +59,8 @@ public static class CommandCatalog
         new(Posting, "swap", "posting swap @user", "Ask a teammate to take your current slot.", Access.Members,
             [Required("user", ParamKind.User)], Mutates: true),
         new(Posting, "schedule", "posting schedule", "Who posts when, this week and next.", Access.Members, []),
-        new(Posting, "ideas", "posting ideas", "Suggestions for what to post.", Access.Members, []),
+        new(Posting, "ideas", "posting ideas [add <idea>]", "Suggestions for what to post; managers add the practice's own.", Access.Members,
+            [OptionalOf("idea", ParamKind.Text)]),
 
         new(PracticeRoot, "setup", "practice setup [name] [timezone]", "Set up the practice here; you become its manager.", Access.Anyone,
             [OptionalOf("name", ParamKind.NameAndTimeZone)], Mutates: true),

@@ -40,6 +40,10 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var work in turn.AfterCommitWork)
+        {
+            await work(cancellationToken);
+        }
     }
 
     private static string? Origin(TurnContext turn) => turn.Event switch

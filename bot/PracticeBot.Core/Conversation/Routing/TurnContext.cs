@@ -10,6 +10,7 @@ public sealed class TurnContext(BotEvent @event, IServiceProvider services, stri
 {
     private readonly List<TurnReply> _replies = [];
     private readonly List<PendingAudit> _audits = [];
+    private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
 
     public BotEvent Event { get; } = @event;
 
@@ -40,6 +41,8 @@ public sealed class TurnContext(BotEvent @event, IServiceProvider services, stri
 
     public IReadOnlyList<PendingAudit> Audits => _audits;
 
+    public IReadOnlyList<Func<CancellationToken, Task>> AfterCommitWork => _afterCommit;
+
     /// <summary>Answers the person who acted, privately (a Slack ephemeral message, a Teams reply).</summary>
     public void Reply(OutboundMessage message) => _replies.Add(new TurnReply(message, InChannel: false));
 
@@ -53,6 +56,12 @@ public sealed class TurnContext(BotEvent @event, IServiceProvider services, stri
     /// <summary>Records a state change for the audit log; written in the same transaction as the change.</summary>
     public void Audit(string action, string? subject = null, string? detail = null) =>
         _audits.Add(new PendingAudit(action, subject, detail));
+
+    /// <summary>
+    /// Work outside the database (the scheduler's triggers) that must follow the turn's changes only once they are
+    /// committed: it runs after the commit, and not at all when the turn fails.
+    /// </summary>
+    public void AfterCommit(Func<CancellationToken, Task> work) => _afterCommit.Add(work);
 }
 
 /// <summary>An answer to the acting person; the transport decides how (HTTP response, response_url, reply activity).</summary>

@@ -161,7 +161,8 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                     Weekdays = table.Column<string>(type: "text", nullable: false),
                     DueLocalTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
                     Paused = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CalendarToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -193,6 +194,29 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                         name: "FK_workspace_bindings_practices_PracticeId",
                         column: x => x.PracticeId,
                         principalTable: "practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "posting_away",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PracticeId = table.Column<long>(type: "bigint", nullable: false),
+                    MemberId = table.Column<long>(type: "bigint", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_posting_away", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_posting_away_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "members",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -246,11 +270,19 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                     PracticeId = table.Column<long>(type: "bigint", nullable: false),
                     PlanId = table.Column<long>(type: "bigint", nullable: false),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
                     Network = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     AssigneeMemberId = table.Column<long>(type: "bigint", nullable: true),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IdeaKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DayBeforeReminderAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MorningReminderAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SkippedBy = table.Column<string>(type: "text", nullable: false),
                     PostUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    DoneByMemberId = table.Column<long>(type: "bigint", nullable: true),
+                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MissedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -296,6 +328,43 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "posting_swaps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PracticeId = table.Column<long>(type: "bigint", nullable: false),
+                    SlotId = table.Column<long>(type: "bigint", nullable: false),
+                    FromMemberId = table.Column<long>(type: "bigint", nullable: false),
+                    ToMemberId = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_posting_swaps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_posting_swaps_members_FromMemberId",
+                        column: x => x.FromMemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_posting_swaps_members_ToMemberId",
+                        column: x => x.ToMemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_posting_swaps_posting_slots_SlotId",
+                        column: x => x.SlotId,
+                        principalTable: "posting_slots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_audit_entries_PracticeId_At",
                 table: "audit_entries",
@@ -323,6 +392,16 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_posting_away_MemberId",
+                table: "posting_away",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_away_PracticeId_MemberId",
+                table: "posting_away",
+                columns: new[] { "PracticeId", "MemberId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_posting_plans_PracticeId",
                 table: "posting_plans",
                 column: "PracticeId",
@@ -339,9 +418,35 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_posting_slots_PracticeId_Date",
+                name: "IX_posting_slots_PracticeId_AssigneeMemberId_Status",
                 table: "posting_slots",
-                columns: new[] { "PracticeId", "Date" });
+                columns: new[] { "PracticeId", "AssigneeMemberId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_slots_PracticeId_Date_Sequence",
+                table: "posting_slots",
+                columns: new[] { "PracticeId", "Date", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_swaps_FromMemberId",
+                table: "posting_swaps",
+                column: "FromMemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_swaps_PracticeId_SlotId_Status",
+                table: "posting_swaps",
+                columns: new[] { "PracticeId", "SlotId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_swaps_SlotId",
+                table: "posting_swaps",
+                column: "SlotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_swaps_ToMemberId",
+                table: "posting_swaps",
+                column: "ToMemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_practices_Slug",
@@ -417,7 +522,10 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                 name: "outbox");
 
             migrationBuilder.DropTable(
-                name: "posting_slots");
+                name: "posting_away");
+
+            migrationBuilder.DropTable(
+                name: "posting_swaps");
 
             migrationBuilder.DropTable(
                 name: "review_replies");
@@ -429,10 +537,13 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                 name: "workspace_bindings");
 
             migrationBuilder.DropTable(
-                name: "posting_plans");
+                name: "posting_slots");
 
             migrationBuilder.DropTable(
                 name: "reviews");
+
+            migrationBuilder.DropTable(
+                name: "posting_plans");
 
             migrationBuilder.DropTable(
                 name: "members");

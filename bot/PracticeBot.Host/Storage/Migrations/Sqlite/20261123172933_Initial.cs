@@ -160,7 +160,8 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     Weekdays = table.Column<string>(type: "TEXT", nullable: false),
                     DueLocalTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
                     Paused = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CalendarToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,6 +193,29 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                         name: "FK_workspace_bindings_practices_PracticeId",
                         column: x => x.PracticeId,
                         principalTable: "practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "posting_away",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PracticeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_posting_away", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_posting_away_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "members",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -245,11 +269,19 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     PracticeId = table.Column<long>(type: "INTEGER", nullable: false),
                     PlanId = table.Column<long>(type: "INTEGER", nullable: false),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     Network = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     AssigneeMemberId = table.Column<long>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IdeaKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DayBeforeReminderAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MorningReminderAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SkippedBy = table.Column<string>(type: "TEXT", nullable: false),
                     PostUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    DoneByMemberId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MissedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -295,6 +327,43 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "posting_swaps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PracticeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SlotId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromMemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ToMemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_posting_swaps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_posting_swaps_members_FromMemberId",
+                        column: x => x.FromMemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_posting_swaps_members_ToMemberId",
+                        column: x => x.ToMemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_posting_swaps_posting_slots_SlotId",
+                        column: x => x.SlotId,
+                        principalTable: "posting_slots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_audit_entries_PracticeId_At",
                 table: "audit_entries",
@@ -322,6 +391,16 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_posting_away_MemberId",
+                table: "posting_away",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_away_PracticeId_MemberId",
+                table: "posting_away",
+                columns: new[] { "PracticeId", "MemberId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_posting_plans_PracticeId",
                 table: "posting_plans",
                 column: "PracticeId",
@@ -338,9 +417,35 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_posting_slots_PracticeId_Date",
+                name: "IX_posting_slots_PracticeId_AssigneeMemberId_Status",
                 table: "posting_slots",
-                columns: new[] { "PracticeId", "Date" });
+                columns: new[] { "PracticeId", "AssigneeMemberId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_slots_PracticeId_Date_Sequence",
+                table: "posting_slots",
+                columns: new[] { "PracticeId", "Date", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_swaps_FromMemberId",
+                table: "posting_swaps",
+                column: "FromMemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_swaps_PracticeId_SlotId_Status",
+                table: "posting_swaps",
+                columns: new[] { "PracticeId", "SlotId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_swaps_SlotId",
+                table: "posting_swaps",
+                column: "SlotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posting_swaps_ToMemberId",
+                table: "posting_swaps",
+                column: "ToMemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_practices_Slug",
@@ -416,7 +521,10 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 name: "outbox");
 
             migrationBuilder.DropTable(
-                name: "posting_slots");
+                name: "posting_away");
+
+            migrationBuilder.DropTable(
+                name: "posting_swaps");
 
             migrationBuilder.DropTable(
                 name: "review_replies");
@@ -428,10 +536,13 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 name: "workspace_bindings");
 
             migrationBuilder.DropTable(
-                name: "posting_plans");
+                name: "posting_slots");
 
             migrationBuilder.DropTable(
                 name: "reviews");
+
+            migrationBuilder.DropTable(
+                name: "posting_plans");
 
             migrationBuilder.DropTable(
                 name: "members");

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using PracticeBot.Core.Conversation.Commands;
+using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Scheduling;
+using PracticeBot.Core.Storage;
+
+namespace PracticeBot.Core.Posting;
+
+/// <summary>
+/// <c>posting plan 3/week facebook instagram [mon wed fri] [10am]</c> sets the plan and schedules the practice's
+/// rotation and reminders; <c>posting plan off</c> pauses it. Managers only.
+/// </summary>
+public sealed class SetPostingPlan(PracticeBotDb db, PostingDesk desk, IBotScheduler scheduler, TimeProvider time) : IBotHandler<CommandInvocation>
+{
+    public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
+    {
+        var practice = turn.Practice!;
+        var rate = command.Get<PostingRate>("rate");
+        var plan = await desk.PlanAsync(practice, cancellationToken);
+        if (rate.IsOff)
+        {
+            if (plan is null or { Paused: true })
+            {
+                turn.Reply("There's no active posting plan to pause. Start one with `posting plan 3/week facebook`.");
+                return;
+            }
+
+            plan.Paused = true;
+            plan.UpdatedAt = time.GetUtcNow();
+            turn.Audit("posting.plan.paused", "posting:plan");
+            turn.AfterCommit(ct => PostingTriggers.RemoveAsync(scheduler, practice.Id, ct));
+            turn.ReplyInChannel(OutboundMessage.Plain(
+                "Posting is paused: no assignments and no reminders until a manager sets a plan again (`posting plan 3/week`)."));
+            return;
+        }
+
+        if (rate.PerWeek > PlanShape.MaxPerWeek)
+        {
+            turn.Reply($"{rate.PerWeek} posts a week is more than the rotation handles; plan up to {PlanShape.MaxPerWeek} a week.");
+            return;
+        }
+
+        if (Read(command.Find<IReadOnlyList<string>>("networks") ?? [], rate.PerWeek) is not { } shape)
+        {
+            turn.Reply(Problem(command.Find<IReadOnlyList<string>>("networks") ?? [], rate.PerWeek));
+            return;
+        }
+
+        if (plan is null)
+        {
+            plan = new PostingPlan { PracticeId = practice.Id, CalendarToken = NewToken() };
+            db.PostingPlans.Add(plan);
+        }
+
+        plan.PostsPerWeek = rate.PerWeek;
+        if (shape.Networks.Count > 0)
+        {
+            plan.Networks = shape.Networks;
+        }
+
+        plan.Weekdays = shape.Days.Count > 0 ? shape.Days : [.. PlanShape.DefaultDays(rate.PerWeek)];
+        plan.DueLocalTime = shape.Due ?? plan.DueLocalTime;
+        plan.Paused = false;
+        plan.UpdatedAt = time.GetUtcNow();
+        turn.Audit("posting.plan.set", "posting:plan", PostingTexts.Summary(plan, practice.TimeZone));
+        turn.AfterCommit(ct => PostingTriggers.EnsureAsync(scheduler, practice, plan, ct));
+
+        var volunteers = (await desk.VolunteersAsync(practice, cancellationToken)).Count;
+        turn.ReplyInChannel(OutboundMessage.Plain(
+            $"Posting plan: {PostingTexts.Summary(plan, practice.TimeZone)}.\n" +
+            $"Each Friday I share out next week's posts among the volunteers ({volunteers} so far) and remind them the day before. " +
+            "Want to help? `posting volunteer`."));
+    }
+
+    private static PlanWords? Read(IReadOnlyList<string> words, int perWeek)
+    {
+        var networks = new List<string>();
+        var days = new List<DayOfWeek>();
+        var times = new List<TimeOnly>();
+        foreach (var word in words)
+        {
+            if (PlanShape.TryWeekday(word, out var day))
+            {
+                days.Add(day);
+            }
+            else if (PlanShape.TryTime(word, out var due))
+            {
+                times.Add(due);
+            }
+            else
+            {
+                networks.Add(word);
+            }
+        }
+
+        return times.Count > 1 || days.Count > perWeek ? null : new PlanWords(networks, days, times.Count == 1 ? times[0] : null);
+    }
+
+    private static string Problem(IReadOnlyList<string> words, int perWeek)
+    {
+        var days = words.Count(w => PlanShape.TryWeekday(w, out _));
+        return days > perWeek
+            ? $"You picked {days} days for {perWeek} post{(perWeek == 1 ? "" : "s")} a week. Pick at most {perWeek} days, or raise the number: `posting plan {days}/week`."
+            : "Give one due time, like `10am`: `posting plan 3/week facebook mon wed fri 10am`.";
+    }
+
+    private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+
+    private sealed record PlanWords(List<string> Networks, List<DayOfWeek> Days, TimeOnly? Due);
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Conversation.Commands;
+using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Storage;
+
+namespace PracticeBot.Core.Posting;
+
+/// <summary><c>posting schedule</c>: who posts when over the coming two weeks, and the calendar feed to subscribe to.</summary>
+public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk) : IBotHandler<CommandInvocation>
+{
+    public const int Days = 14;
+
+    public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
+    {
+        var practice = turn.Practice!;
+        if (await desk.PlanAsync(practice, cancellationToken) is not { } plan)
+        {
+            turn.Reply(PostingTexts.NoPlan);
+            return;
+        }
+
+        var today = desk.Today(practice);
+        var end = today.AddDays(Days);
+        var slots = await db.PostingSlots
+            .Where(s => s.PracticeId == practice.Id && s.Date >= today && s.Date < end)
+            .OrderBy(s => s.Date).ThenBy(s => s.Sequence)
+            .ToListAsync(cancellationToken);
+        var members = await desk.MembersByIdAsync(practice, slots.Select(s => s.AssigneeMemberId), cancellationToken);
+        var lines = slots.Select(s => $"• {PostingTexts.Slot(s, plan)} — " + (s.AssigneeMemberId is { } id && members.TryGetValue(id, out var m) ? m.Mention : "nobody yet") +
+            s.Status switch { SlotStatus.Done => " ✓ posted", SlotStatus.Missed => " (missed)", SlotStatus.Skipped => " (skipped)", _ => "" });
+        var body = slots.Count == 0
+            ? $"Nothing assigned for the next two weeks yet. The rotation runs on {PostingSchedules.RotateDay}s at {PlanShape.TimeName(PostingSchedules.RotateTime)}."
+            : string.Join("\n", lines);
+        var context = new List<string> { PostingTexts.Summary(plan, practice.TimeZone) };
+        if (plan.Paused)
+        {
+            context.Insert(0, "The plan is paused: no reminders until a manager sets it again.");
+        }
+
+        context.Add($"Add it to your calendar: /practice/{practice.Id}/posting.ics?token={plan.CalendarToken}");
+        turn.Reply(new OutboundMessage($"Posting — next two weeks:\n{body}", Card.Of(
+            new HeaderBlock("Posting — next two weeks"),
+            new SectionBlock(body),
+            new ContextBlock(context))));
+    }
+}

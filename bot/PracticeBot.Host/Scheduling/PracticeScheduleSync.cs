@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Scheduling;
+using PracticeBot.Core.Storage;
+
+namespace PracticeBot.Host.Scheduling;
+
+/// <summary>
+/// At start, once the database is migrated and the scheduler runs: every feature's triggers of every practice are
+/// brought in line with the practice (see <see cref="IPracticeSchedules"/>).
+/// </summary>
+public sealed partial class PracticeScheduleSync(IServiceScopeFactory scopes, ILogger<PracticeScheduleSync> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
+        var schedules = scope.ServiceProvider.GetServices<IPracticeSchedules>().ToList();
+        var practices = await db.Practices.IgnoreQueryFilters().ToListAsync(cancellationToken);
+        foreach (var practice in practices)
+        {
+            foreach (var schedule in schedules)
+            {
+                await schedule.SyncAsync(practice, cancellationToken);
+            }
+        }
+
+        LogSynced(logger, practices.Count, schedules.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled triggers in line for {Practices} practices ({Features} features)")]
+    private static partial void LogSynced(ILogger logger, int practices, int features);
+}
