@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using PracticeBot.Adapters.Slack.Tests.TestSupport;
 using PracticeBot.Core.Conversation;
-using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Routing;
 
 namespace PracticeBot.Adapters.Slack.Tests.Events;
@@ -15,32 +13,36 @@ public sealed class SlackSlowTurnTests
     public async Task SlashCommand_SlowerThanBudget_AckedEmptyThenAnsweredThroughResponseUrl()
     {
         await using var env = await SlackEnvironment.StartAsync(
-            s => s.AddBotRoutes(bot => bot.OnCommand<SlowIdeas>("posting ideas")),
+            s => s.AddBotRoutes(bot => bot.Use<SlowHelp>()),
             ("Slack:AckBudget", "00:00:00.300"));
         await env.Host.SetUpPracticeAsync();
         var clock = Stopwatch.StartNew();
 
-        using var response = await env.Host.SlashCommandAsync("/posting", "ideas", responseUrl: env.Slack.ResponseUrl("slow"));
+        using var response = await env.Host.SlashCommandAsync("/review", "help", responseUrl: env.Slack.ResponseUrl("slow"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        Assert.True(clock.Elapsed < SlowIdeas.Duration, $"the ack took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < SlowHelp.Duration, $"the ack took {clock.Elapsed}");
         Assert.Empty(env.Slack.CallsTo("response_url:slow"));
         await Eventually.TrueAsync(() => env.Slack.CallsTo("response_url:slow").Count == 1, "the answer through response_url");
         var answer = env.Slack.CallsTo("response_url:slow").Single();
-        Assert.Equal("Post a photo of the team.", answer.Get("text"));
+        Assert.Contains("review claim", answer.Json, StringComparison.Ordinal);
         Assert.Equal("ephemeral", answer.Get("response_type"));
     }
 
-    /// <summary>A handler that takes longer than the ack budget.</summary>
-    public sealed class SlowIdeas : IBotHandler<CommandInvocation>
+    /// <summary>Makes every help turn take longer than the ack budget.</summary>
+    public sealed class SlowHelp : IBotMiddleware
     {
         public static readonly TimeSpan Duration = TimeSpan.FromSeconds(2);
 
-        public async ValueTask HandleAsync(CommandInvocation input, TurnContext turn, CancellationToken cancellationToken)
+        public async ValueTask InvokeAsync(TurnContext turn, Func<ValueTask> next, CancellationToken cancellationToken)
         {
-            await Task.Delay(Duration, cancellationToken);
-            turn.Reply("Post a photo of the team.");
+            if (turn.Command?.Spec.Root == "help")
+            {
+                await Task.Delay(Duration, cancellationToken);
+            }
+
+            await next();
         }
     }
 }

@@ -12,7 +12,7 @@ using PracticeBot.Host.Storage;
 namespace PracticeBot.Host.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPracticeBotDb))]
-    [Migration("20261123172947_SlackInboundEvents")]
+    [Migration("20261123173508_SlackInboundEvents")]
     partial class SlackInboundEvents
     {
         /// <inheritdoc />
@@ -188,6 +188,38 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("PracticeBot.Core.Posting.PostingAway", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PracticeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("PracticeId", "MemberId");
+
+                    b.ToTable("posting_away", (string)null);
+                });
+
             modelBuilder.Entity("PracticeBot.Core.Posting.PostingPlan", b =>
                 {
                     b.Property<long>("Id")
@@ -195,6 +227,11 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CalendarToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<TimeOnly>("DueLocalTime")
                         .HasColumnType("time without time zone");
@@ -235,13 +272,32 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("AssigneeMemberId")
                         .HasColumnType("bigint");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("DayBeforeReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DoneByMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IdeaKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("MissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("MorningReminderAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Network")
@@ -258,6 +314,13 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                     b.Property<long>("PracticeId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SkippedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -269,9 +332,56 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
                     b.HasIndex("PlanId");
 
-                    b.HasIndex("PracticeId", "Date");
+                    b.HasIndex("PracticeId", "AssigneeMemberId", "Status");
+
+                    b.HasIndex("PracticeId", "Date", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("posting_slots", (string)null);
+                });
+
+            modelBuilder.Entity("PracticeBot.Core.Posting.PostingSwap", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FromMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PracticeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SlotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ToMemberId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromMemberId");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("ToMemberId");
+
+                    b.HasIndex("PracticeId", "SlotId", "Status");
+
+                    b.ToTable("posting_swaps", (string)null);
                 });
 
             modelBuilder.Entity("PracticeBot.Core.Practices.Member", b =>
@@ -672,6 +782,15 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PracticeBot.Core.Posting.PostingAway", b =>
+                {
+                    b.HasOne("PracticeBot.Core.Practices.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PracticeBot.Core.Posting.PostingPlan", b =>
                 {
                     b.HasOne("PracticeBot.Core.Practices.Practice", null)
@@ -692,6 +811,27 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PracticeBot.Core.Posting.PostingSwap", b =>
+                {
+                    b.HasOne("PracticeBot.Core.Practices.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FromMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PracticeBot.Core.Posting.PostingSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PracticeBot.Core.Practices.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ToMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -11,7 +11,7 @@ using PracticeBot.Host.Storage;
 namespace PracticeBot.Host.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePracticeBotDb))]
-    [Migration("20261123172944_SlackInboundEvents")]
+    [Migration("20261123173505_SlackInboundEvents")]
     partial class SlackInboundEvents
     {
         /// <inheritdoc />
@@ -177,11 +177,46 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("PracticeBot.Core.Posting.PostingAway", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("PracticeId", "MemberId");
+
+                    b.ToTable("posting_away", (string)null);
+                });
+
             modelBuilder.Entity("PracticeBot.Core.Posting.PostingPlan", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<TimeOnly>("DueLocalTime")
                         .HasColumnType("TEXT");
@@ -220,13 +255,32 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AssigneeMemberId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DayBeforeReminderAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoneByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdeaKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MorningReminderAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Network")
@@ -243,6 +297,13 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.Property<long>("PracticeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkippedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -254,9 +315,54 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
 
                     b.HasIndex("PlanId");
 
-                    b.HasIndex("PracticeId", "Date");
+                    b.HasIndex("PracticeId", "AssigneeMemberId", "Status");
+
+                    b.HasIndex("PracticeId", "Date", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("posting_slots", (string)null);
+                });
+
+            modelBuilder.Entity("PracticeBot.Core.Posting.PostingSwap", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FromMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ToMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromMemberId");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("ToMemberId");
+
+                    b.HasIndex("PracticeId", "SlotId", "Status");
+
+                    b.ToTable("posting_swaps", (string)null);
                 });
 
             modelBuilder.Entity("PracticeBot.Core.Practices.Member", b =>
@@ -641,6 +747,15 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PracticeBot.Core.Posting.PostingAway", b =>
+                {
+                    b.HasOne("PracticeBot.Core.Practices.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PracticeBot.Core.Posting.PostingPlan", b =>
                 {
                     b.HasOne("PracticeBot.Core.Practices.Practice", null)
@@ -661,6 +776,27 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PracticeBot.Core.Posting.PostingSwap", b =>
+                {
+                    b.HasOne("PracticeBot.Core.Practices.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FromMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PracticeBot.Core.Posting.PostingSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PracticeBot.Core.Practices.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ToMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
