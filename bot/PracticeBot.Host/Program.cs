@@ -1,3 +1,4 @@
+using PracticeBot.Adapters.Slack;
 using PracticeBot.Adapters.Teams;
 using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
@@ -12,11 +13,13 @@ builder.AddStorage();
 builder.AddConversation();
 builder.AddScheduling();
 builder.AddLocalChat();
+builder.AddSlack();
 builder.AddTeams();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapLocalChat();
+app.MapSlack();
 app.MapTeams();
 app.MapPostingCalendar();
 return await app.RunOrExplainAsync();

@@ -182,4 +182,30 @@ public partial class PracticeBotDb
             // Platform plumbing, not practice data: looked up by tenant before any practice is known.
         });
     }
+
+    private static void ConfigureInbound(ModelBuilder model)
+    {
+        model.Entity<InboundEvent>(e =>
+        {
+            e.ToTable("inbound_events");
+            e.Property(i => i.Platform).HasMaxLength(16);
+            e.Property(i => i.EventId).HasMaxLength(200);
+            // A platform's retry of an event inserts the same key: the second insert fails, so it is handled once.
+            e.HasIndex(i => new { i.Platform, i.EventId }).IsUnique();
+            e.HasIndex(i => i.ReceivedAt);
+        });
+
+        model.Entity<WorkspaceInstallation>(e =>
+        {
+            e.ToTable("workspace_installations");
+            e.Property(i => i.Platform).HasMaxLength(16);
+            e.Property(i => i.WorkspaceId).HasMaxLength(64);
+            e.Property(i => i.WorkspaceName).HasMaxLength(200);
+            e.Property(i => i.BotUserId).HasMaxLength(64);
+            e.Property(i => i.ProtectedBotToken).HasMaxLength(4000);
+            e.Property(i => i.Scopes).HasMaxLength(1000);
+            e.Property(i => i.InstalledByUserId).HasMaxLength(64);
+            e.HasIndex(i => new { i.Platform, i.WorkspaceId }).IsUnique();
+        });
+    }
 }

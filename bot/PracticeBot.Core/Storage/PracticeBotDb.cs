@@ -43,6 +43,8 @@ public partial class PracticeBotDb : DbContext
     public DbSet<Nudge> Nudges => Set<Nudge>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+    public DbSet<WorkspaceInstallation> WorkspaceInstallations => Set<WorkspaceInstallation>();
     public DbSet<TeamsConversation> TeamsConversations => Set<TeamsConversation>();
 
     /// <summary>True when the provider is SQLite, which cannot compare or order <see cref="DateTimeOffset"/> natively.</summary>
@@ -68,5 +70,6 @@ public partial class PracticeBotDb : DbContext
         ConfigureReviews(modelBuilder);
         ConfigurePosting(modelBuilder);
         ConfigureAuditAndOutbox(modelBuilder);
+        ConfigureInbound(modelBuilder);
     }
 }

@@ -607,6 +607,35 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.ToTable("review_replies", (string)null);
                 });
 
+            modelBuilder.Entity("PracticeBot.Core.Storage.InboundEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Platform", "EventId")
+                        .IsUnique();
+
+                    b.ToTable("inbound_events", (string)null);
+                });
+
             modelBuilder.Entity("PracticeBot.Core.Storage.TeamsConversation", b =>
                 {
                     b.Property<long>("Id")
@@ -656,6 +685,54 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.HasIndex("WorkspaceId");
 
                     b.ToTable("teams_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("PracticeBot.Core.Storage.WorkspaceInstallation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BotUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InstalledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstalledByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedBotToken")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkspaceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Platform", "WorkspaceId")
+                        .IsUnique();
+
+                    b.ToTable("workspace_installations", (string)null);
                 });
 
             modelBuilder.Entity("PracticeBot.Core.CheckIns.Nudge", b =>

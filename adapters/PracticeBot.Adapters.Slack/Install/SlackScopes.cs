@@ -1,0 +1,18 @@
+namespace PracticeBot.Adapters.Slack.Install;
+
+/// <summary>
+/// The bot scopes the code uses, and nothing more. The manifest declares the same list (a test compares them).
+/// </summary>
+public static class SlackScopes
+{
+    public static readonly IReadOnlyList<string> Bot =
+    [
+        "app_mentions:read", // app_mention events
+        "channels:read", // member_joined_channel in public channels
+        "groups:read", // member_joined_channel in private channels
+        "chat:write", // chat.postMessage, chat.update, chat.postEphemeral
+        "commands", // /review, /posting, /practice
+        "im:write", // conversations.open for direct messages
+        "users:read", // users.info
+    ];
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using PracticeBot.Adapters.Slack.Events;
+using PracticeBot.Adapters.Slack.Home;
+using PracticeBot.Adapters.Slack.Install;
+using PracticeBot.Adapters.Slack.SocketMode;
+using PracticeBot.Adapters.Slack.WebApi;
+using PracticeBot.Core.Outbox;
+
+namespace PracticeBot.Adapters.Slack;
+
+public static class SlackExtensions
+{
+    /// <summary>
+    /// Slack, when any <c>Slack:*</c> credential is set: options validated at start, the Web API client, the outbox
+    /// sender for platform <c>slack</c>, the request handler shared by HTTP and Socket Mode, and Socket Mode itself
+    /// when <c>Slack:AppToken</c> is set. With no Slack settings nothing is registered and the endpoints are absent.
+    /// </summary>
+    public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+
+        var configured = builder.Configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>()?.Configured == true;
+        if (!configured)
+        {
+            return builder;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDataProtection().SetApplicationName("PracticeBot");
+        services.AddHttpClient(SlackApiClient.HttpClientName).AddResilienceHandler("slack-web-api", ConfigureResilience);
+        services.AddHttpClient(SlackApiClient.ResponseUrlClientName).AddResilienceHandler("slack-response-url", ConfigureResilience);
+
+        services.AddSingleton<SlackApiClient>();
+        services.AddSingleton<SlackTokenStore>();
+        services.AddSingleton<DeliveryFailureReporter>();
+        // Without any bot token (only a signing secret) requests are answered in their acks, but nothing can be sent.
+        var settings = builder.Configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>()!;
+        if (!string.IsNullOrWhiteSpace(settings.BotToken) || !string.IsNullOrWhiteSpace(settings.ClientId))
+        {
+            services.AddSingleton<IPlatformSender, SlackPlatformSender>();
+        }
+
+        services.AddSingleton<SlackReplies>();
+        services.AddSingleton<InboundEventLog>();
+        services.AddSingleton<AppHomePublisher>();
+        services.AddSingleton<SlackBackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
+        services.AddSingleton<SlackRequestHandler>();
+        services.AddSingleton<OAuthState>();
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.AppToken)}"]))
+        {
+            services.AddSingleton<SocketModeClient>();
+            services.AddHostedService(sp => sp.GetRequiredService<SocketModeClient>());
+        }
+
+        return builder;
+    }
+
+    /// <summary><c>POST /slack/events</c>, <c>GET /slack/install</c> and <c>GET /slack/oauth_redirect</c>, when Slack is configured.</summary>
+    public static WebApplication MapSlack(this WebApplication app)
+    {
+        if (app.Services.GetService<SlackRequestHandler>() is null)
+        {
+            return app;
+        }
+
+        app.MapSlackEvents();
+        app.MapSlackInstall();
+        return app;
+    }
+
+    /// <summary>
+    /// Connection failures and gateway errors are retried briefly; a 429 is not, so the outbox sees it and waits as
+    /// long as Slack asked. Posts are not idempotent, hence few retries and only where Slack did not process the call.
+    /// </summary>
+    private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    {
+        pipeline.AddTimeout(TimeSpan.FromSeconds(30));
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = 2,
+            Delay = TimeSpan.FromMilliseconds(300),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldRetryAfterHeader = false,
+            ShouldHandle = args => ValueTask.FromResult(
+                args.Outcome.Exception is HttpRequestException
+                || args.Outcome.Result?.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
+        });
+        pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using PracticeBot.Adapters.Slack.Blocks;
+using PracticeBot.Core.Conversation;
+using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Outbox;
+
+namespace PracticeBot.Adapters.Slack.WebApi;
+
+/// <summary>
+/// Delivers outbox rows on Slack: <c>chat.postMessage</c> (after <c>conversations.open</c> for a direct message),
+/// <c>chat.postEphemeral</c>, or <c>chat.update</c> of the earlier copy of a card. Slack's answer is classified:
+/// rate limits and outages are tried again (honouring <c>Retry-After</c>), anything else is dead-lettered with
+/// Slack's error code and reported to the practice's managers.
+/// </summary>
+public sealed class SlackPlatformSender(SlackApiClient api, SlackTokenStore tokens, DeliveryFailureReporter reporter) : IPlatformSender
+{
+    /// <summary>Errors of <c>chat.update</c> after which posting a fresh copy is the honest fallback.</summary>
+    private static readonly HashSet<string> CannotUpdate = new(StringComparer.Ordinal) { "message_not_found", "cant_update_message", "edit_window_closed" };
+
+    public string Platform => Platforms.Slack;
+
+    public async Task<DeliveryResult> SendAsync(OutboundDelivery delivery, CancellationToken cancellationToken)
+    {
+        var conversation = delivery.Target.Conversation;
+        var token = await tokens.GetBotTokenAsync(conversation.WorkspaceId, cancellationToken);
+        if (token is null)
+        {
+            return await GiveUpAsync(delivery, "no_bot_token", cancellationToken);
+        }
+
+        var body = BlockKitRenderer.RenderMessage(delivery.Message);
+        try
+        {
+            if (delivery.Replace is { } earlier && delivery.Target.Visibility != MessageVisibility.Ephemeral)
+            {
+                try
+                {
+                    var updated = await api.UpdateMessageAsync(token, earlier.ChannelId, earlier.MessageId, body, cancellationToken);
+                    return DeliveryResult.Delivered(updated.Channel, updated.Ts);
+                }
+                catch (SlackApiException ex) when (CannotUpdate.Contains(ex.Error))
+                {
+                    // The earlier copy is gone or frozen: post the card afresh below.
+                }
+            }
+
+            return await PostAsync(token, delivery.Target, body, cancellationToken);
+        }
+        catch (SlackApiException ex) when (ex.IsTransient)
+        {
+            return DeliveryResult.TryLater(ex.Error, ex.RetryAfter);
+        }
+        catch (SlackApiException ex)
+        {
+            return await GiveUpAsync(delivery, ex.Error, cancellationToken);
+        }
+    }
+
+    private async Task<DeliveryResult> PostAsync(string token, MessageTarget target, JsonObject body, CancellationToken ct)
+    {
+        var conversation = target.Conversation;
+        switch (target.Visibility)
+        {
+            case MessageVisibility.Ephemeral when target.UserId is { Length: > 0 } user:
+                var ts = await api.PostEphemeralAsync(token, conversation.ChannelId, user, body, conversation.ThreadId, ct);
+                return DeliveryResult.Delivered(conversation.ChannelId, ts);
+
+            case MessageVisibility.Direct when target.UserId is { Length: > 0 } user:
+                var dm = await api.OpenConversationAsync(token, user, ct);
+                var sent = await api.PostMessageAsync(token, dm, body, threadTs: null, ct);
+                return DeliveryResult.Delivered(sent.Channel, sent.Ts);
+
+            default:
+                var posted = await api.PostMessageAsync(token, conversation.ChannelId, body, conversation.ThreadId, ct);
+                return DeliveryResult.Delivered(posted.Channel, posted.Ts);
+        }
+    }
+
+    private async Task<DeliveryResult> GiveUpAsync(OutboundDelivery delivery, string error, CancellationToken ct)
+    {
+        await reporter.ReportAsync(delivery, error, ct);
+        return DeliveryResult.GiveUp(error);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace PracticeBot.Adapters.Slack.Tests.TestSupport;
+
+/// <summary>Waits for something asynchronous (the outbox worker, work after an ack) to become true, within a bound.</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, int seconds = 20)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"Timed out after {seconds} s waiting for {what}.");
+    }
+
+    public static Task TrueAsync(Func<bool> condition, string what, int seconds = 20) =>
+        TrueAsync(() => Task.FromResult(condition()), what, seconds);
+}

@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PracticeBot.Adapters.Slack.Tests.TestSupport;
+
+/// <summary>
+/// A local stand-in for Slack on 127.0.0.1: the Web API methods the bot calls, answering with Slack's documented
+/// response shapes, a <c>response_url</c> sink, and a Socket Mode WebSocket endpoint. It records every call.
+/// A test can script the next answers of a method (an error, a 429 with Retry-After).
+/// </summary>
+public sealed class FakeSlackApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task<bool>>>> _scripts = new();
+    private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private long _ts = 1700000000;
+
+    private FakeSlackApi(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IReadOnlyCollection<RecordedCall> Calls => _calls.ToArray();
+
+    /// <summary>Handles Socket Mode connections (set by Socket Mode tests).</summary>
+    public Func<WebSocket, int, Task>? SocketHandler { get; set; }
+
+    public int SocketConnections => _socketConnections;
+
+    private int _socketConnections;
+
+    public static async Task<FakeSlackApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlackApi(app);
+        app.UseWebSockets();
+        app.Map("/link", fake.SocketAsync);
+        app.MapPost("/api/{method}", fake.ApiAsync);
+        app.MapPost("/hooks/{id}", fake.HookAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = address.TrimEnd('/');
+        return fake;
+    }
+
+    public string ApiBaseUrl => BaseUrl + "/api/";
+
+    public string ResponseUrl(string id) => $"{BaseUrl}/hooks/{id}";
+
+    public IReadOnlyList<RecordedCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
+
+    /// <summary>The next call of <paramref name="method"/> gets Slack's <c>{"ok": false, "error": …}</c>.</summary>
+    public void FailNext(string method, string error) => Script(method, async http =>
+    {
+        await WriteJsonAsync(http, new JsonObject { ["ok"] = false, ["error"] = error });
+        return false;
+    });
+
+    /// <summary>The next call of <paramref name="method"/> gets HTTP 429 with <c>Retry-After</c>.</summary>
+    public void RateLimitNext(string method, int retryAfterSeconds) => Script(method, async http =>
+    {
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await WriteJsonAsync(http, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" });
+        return false;
+    });
+
+    /// <summary>The next call of <paramref name="method"/> gets an HTTP 500 (Slack having a bad moment).</summary>
+    public void ServerErrorNext(string method) => Script(method, http =>
+    {
+        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return Task.FromResult(false);
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private void Script(string method, Func<HttpContext, Task<bool>> answer) =>
+        _scripts.GetOrAdd(method, _ => new ConcurrentQueue<Func<HttpContext, Task<bool>>>()).Enqueue(answer);
+
+    private async Task ApiAsync(HttpContext http, string method)
+    {
+        var body = await ReadBodyAsync(http.Request);
+        var succeeded = true;
+        if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
+        {
+            succeeded = await scripted(http);
+            _calls.Enqueue(new RecordedCall(method, body, http.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow, succeeded));
+            return;
+        }
+
+        _calls.Enqueue(new RecordedCall(method, body, http.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow, succeeded));
+        await WriteJsonAsync(http, Answer(method, body));
+    }
+
+    private async Task HookAsync(HttpContext http, string id)
+    {
+        var body = await ReadBodyAsync(http.Request);
+        _calls.Enqueue(new RecordedCall($"response_url:{id}", body, "", DateTimeOffset.UtcNow, true));
+        await WriteJsonAsync(http, new JsonObject { ["ok"] = true });
+    }
+
+    private async Task SocketAsync(HttpContext http)
+    {
+        if (!http.WebSockets.IsWebSocketRequest || SocketHandler is null)
+        {
+            http.Response.StatusCode = 400;
+            return;
+        }
+
+        var number = Interlocked.Increment(ref _socketConnections);
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        await SocketHandler(socket, number);
+    }
+
+    /// <summary>Slack's documented success shapes for each method.</summary>
+    private JsonObject Answer(string method, JsonObject body)
+    {
+        string NextTs() => $"{Interlocked.Increment(ref _ts)}.000100";
+        string? Get(string key) => body[key]?.GetValue<string>();
+        return method switch
+        {
+            "chat.postMessage" => new JsonObject
+            {
+                ["ok"] = true, ["channel"] = Get("channel"), ["ts"] = NextTs(),
+                ["message"] = new JsonObject { ["type"] = "message", ["text"] = Get("text") },
+            },
+            "chat.update" => new JsonObject { ["ok"] = true, ["channel"] = Get("channel"), ["ts"] = Get("ts"), ["text"] = Get("text") },
+            "chat.postEphemeral" => new JsonObject { ["ok"] = true, ["message_ts"] = NextTs() },
+            "views.open" or "views.update" or "views.publish" => new JsonObject
+            {
+                ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0FAKE" + Interlocked.Increment(ref _ts), ["type"] = "modal" },
+            },
+            "conversations.open" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + Get("users") } },
+            "users.info" => new JsonObject
+            {
+                ["ok"] = true,
+                ["user"] = new JsonObject
+                {
+                    ["id"] = Get("user"), ["name"] = "ann", ["real_name"] = "Ann Lee", ["is_bot"] = false, ["tz"] = "America/Chicago",
+                    ["profile"] = new JsonObject { ["display_name"] = "Ann", ["real_name"] = "Ann Lee" },
+                },
+            },
+            "auth.test" => new JsonObject
+            {
+                ["ok"] = true, ["url"] = "https://fake.slack.com/", ["team"] = "Fake Team", ["user"] = "practicebot",
+                ["team_id"] = SlackTestData.TeamId, ["user_id"] = SlackTestData.BotUserId, ["bot_id"] = "B0FAKE",
+            },
+            "oauth.v2.access" => new JsonObject
+            {
+                ["ok"] = true, ["access_token"] = "xoxb-installed-token", ["token_type"] = "bot", ["scope"] = "commands,chat:write",
+                ["bot_user_id"] = SlackTestData.BotUserId, ["app_id"] = "A0FAKE",
+                ["team"] = new JsonObject { ["name"] = "Installed Team", ["id"] = "T0INSTALL" },
+                ["enterprise"] = null, ["is_enterprise_install"] = false,
+                ["authed_user"] = new JsonObject { ["id"] = "U0INSTALLER" },
+            },
+            "apps.connections.open" => new JsonObject { ["ok"] = true, ["url"] = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/link?ticket=1" },
+            _ => new JsonObject { ["ok"] = false, ["error"] = "unknown_method" },
+        };
+    }
+
+    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            var json = new JsonObject();
+            foreach (var (key, value) in form)
+            {
+                json[key] = value.ToString();
+            }
+
+            return json;
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync();
+        return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
+    }
+
+    private static Task WriteJsonAsync(HttpContext http, JsonObject json)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return http.Response.WriteAsync(json.ToJsonString());
+    }
+}
