@@ -33,6 +33,21 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbound_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Platform = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbound_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox",
                 columns: table => new
                 {
@@ -97,6 +112,26 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_teams_conversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "workspace_installations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Platform = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WorkspaceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WorkspaceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BotUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProtectedBotToken = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    InstalledByUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    InstalledAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workspace_installations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -370,6 +405,17 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 columns: new[] { "PracticeId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbound_events_Platform_EventId",
+                table: "inbound_events",
+                columns: new[] { "Platform", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbound_events_ReceivedAt",
+                table: "inbound_events",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_members_PracticeId_Platform_UserId",
                 table: "members",
                 columns: new[] { "PracticeId", "Platform", "UserId" },
@@ -506,6 +552,12 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 name: "IX_workspace_bindings_PracticeId",
                 table: "workspace_bindings",
                 column: "PracticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workspace_installations_Platform_WorkspaceId",
+                table: "workspace_installations",
+                columns: new[] { "Platform", "WorkspaceId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -513,6 +565,9 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "inbound_events");
 
             migrationBuilder.DropTable(
                 name: "nudges");
@@ -534,6 +589,9 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "workspace_bindings");
+
+            migrationBuilder.DropTable(
+                name: "workspace_installations");
 
             migrationBuilder.DropTable(
                 name: "posting_slots");
