@@ -6,6 +6,7 @@ using PracticeBot.Core.Help;
 using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
+using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Core.Conversation;
 
@@ -25,7 +26,8 @@ public static class ConversationServiceCollectionExtensions
             .Use<UnitOfWorkMiddleware>()
             .MapHelp()
             .MapPractices()
-            .MapReviews());
+            .MapReviews()
+            .MapReviewSources());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotDispatcher>();
@@ -33,6 +35,9 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddScoped<MemberLookup>();
         services.TryAddScoped<OutboxWriter>();
         services.TryAddScoped<ReviewBook>();
+        services.TryAddScoped<ReviewIngestion>();
+        services.TryAddScoped<ReviewIntake>();
+        services.AddOptions<SourceSyncOptions>(); // the host binds Sources:FailuresBeforeAlert
         return services;
     }
 

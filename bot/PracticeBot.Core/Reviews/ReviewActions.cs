@@ -14,6 +14,10 @@ public static class ReviewActions
     /// <summary>The reply form's submit button; the draft text arrives in the inputs under <see cref="DraftInput"/>.</summary>
     public const string SubmitDraft = "review.draft.submit";
     public const string DraftInput = "reply_text";
+    /// <summary>Hands a complaint to operations (<c>review escalate</c>).</summary>
+    public const string Escalate = "review.escalate";
+    /// <summary>A link button to the review on its source; adapters open its URL.</summary>
+    public const string Open = "review.open";
 
     /// <summary>The card key of a review's card, so every posted copy is updated in place when it changes.</summary>
     public static string CardKey(int number) => $"review:{number}";
