@@ -1,6 +1,7 @@
 using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
+using PracticeBot.Host.Reviews;
 using PracticeBot.Host.Scheduling;
 using PracticeBot.Host.Storage;
 
@@ -10,10 +11,17 @@ builder.AddStorage();
 builder.AddConversation();
 builder.AddScheduling();
 builder.AddLocalChat();
+builder.AddReviewSources();
 
 var app = builder.Build();
+if (ReviewImportCommand.IsRequested(args))
+{
+    return await ReviewImportCommand.RunAsync(app, args);
+}
+
 app.MapHealth();
 app.MapLocalChat();
+app.MapReviewSources();
 return await app.RunOrExplainAsync();
 
 public partial class Program;

@@ -61,7 +61,7 @@ public partial class PracticeBotDb
             e.Property(r => r.Url).HasMaxLength(2000);
             e.Property(r => r.Location).HasMaxLength(200);
             e.Property(r => r.Category).HasMaxLength(64);
-            e.Property(r => r.Categories).HasConversion(JsonColumn.Converter<List<string>>(), JsonColumn.Comparer<List<string>>());
+            e.Property(r => r.Categories).HasConversion(JsonColumn.ListOrEmpty(), JsonColumn.Comparer<List<string>>());
             e.HasIndex(r => new { r.PracticeId, r.Number }).IsUnique();
             // A source's review is stored once per practice, however often it is polled or pushed.
             e.HasIndex(r => new { r.PracticeId, r.Source, r.ExternalId }).IsUnique();
