@@ -129,9 +129,9 @@ public static partial class ReviewWebhookApi
                 var intake = scope.ServiceProvider.GetRequiredService<ReviewIntake>();
                 return await intake.ReceiveAsync(practiceId, reviews, surface: true, "webhook", ct) ?? IngestionSummary.Empty;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 5)
             {
-                await Task.Delay(50 * attempt, ct);
+                await Task.Delay(Random.Shared.Next(20, 80) * attempt, ct);
             }
         }
     }
