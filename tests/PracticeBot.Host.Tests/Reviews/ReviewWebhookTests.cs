@@ -169,6 +169,20 @@ public sealed class ReviewWebhookTests : IAsyncLifetime
         Assert.DoesNotContain(secret, stored.Settings.ProtectedWebhookSecret, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Post_PracticeSecretUsedForAnotherPractice_Is401()
+    {
+        var dispatcher = _factory.Services.GetRequiredService<BotDispatcher>();
+        var settings = PlainTextRenderer.Render((await dispatcher.DispatchAsync(Command("U-owner", "practice", "settings"))).Replies.Single().Message);
+        var secret = settings.Split('`').First(s => s.StartsWith("pbw_", StringComparison.Ordinal));
+
+        var other = await PostAsync(Review(practice: "other-practice"), secret: secret);
+        var mixed = await PostAsync($"[{Review("a")}, {Review("b", practice: "other-practice")}]", secret: secret);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (other.StatusCode, mixed.StatusCode));
+        Assert.Equal(0, await CountReviewsAsync());
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string json, string? signature = null, string secret = Secret)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
