@@ -25,13 +25,14 @@ public sealed class ShowSources(PracticeBotDb db, IEnumerable<IReviewSource> sou
         foreach (var source in sources.Where(s => s.Serves(practice)).OrderBy(s => s.DisplayName, StringComparer.Ordinal))
         {
             var sync = syncs.FirstOrDefault(s => s.Source == source.Name);
-            var count = counts.Remove(source.Name, out var n) ? n : 0;
-            lines.Add($"*{source.DisplayName}* (polled every {Every(source.PollInterval)}) — {Status(sync, now)} · {Reviews(count)}");
+            // A feed that relays several sites (the demo) files its reviews under those sites, listed below.
+            var count = counts.Remove(source.Name, out var n) ? $" · {Reviews(n)}" : "";
+            lines.Add($"*{source.DisplayName}* (polled every {Every(source.PollInterval)}) — {Status(sync, now)}{count}");
         }
 
         foreach (var (source, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            lines.Add($"*{ReviewCards.SourceName(source)}* (webhook, import or demo) — {Reviews(count)}");
+            lines.Add($"*{ReviewCards.SourceName(source)}* — {Reviews(count)}");
         }
 
         if (lines.Count == 0)
@@ -67,9 +68,12 @@ public sealed class ShowSources(PracticeBotDb db, IEnumerable<IReviewSource> sou
             var age => $"{(int)age.TotalDays} d ago",
         };
 
-    private static string Every(TimeSpan interval) => interval.TotalHours >= 1
-        ? $"{interval.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} h"
-        : $"{Math.Max(1, (int)interval.TotalMinutes)} min";
+    private static string Every(TimeSpan interval) => interval switch
+    {
+        { TotalHours: >= 1 } => $"{interval.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} h",
+        { TotalMinutes: >= 1 } => $"{(int)interval.TotalMinutes} min",
+        _ => $"{Math.Max(1, (int)interval.TotalSeconds)} s",
+    };
 
     private static string Reviews(int count) => count == 1 ? "1 review" : $"{count} reviews";
 }
