@@ -89,6 +89,28 @@ public sealed class FacebookReviewSourceTests
         Assert.Contains("error 190", result.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Fetch_RateLimitedOnce_BacksOffAndSucceeds()
+    {
+        await using var api = await FakeApi.StartAsync(async (context, request) =>
+        {
+            if (request.Ordinal == 1)
+            {
+                context.Response.StatusCode = 429;
+                context.Response.Headers.RetryAfter = "1";
+                return;
+            }
+
+            await context.Response.WriteAsJsonAsync(new { data = Pages[2] });
+        });
+        var time = new FakeTimeProvider(Connectors.Now);
+        var source = Create(api, time);
+
+        var result = await FakeClock.RunAsync(time, () => source.FetchAsync(Connectors.Query(), CancellationToken.None));
+
+        Assert.Equal((SourceFetchStatus.Ok, 1, 2), (result.Status, result.Reviews.Count, api.Requests.Count));
+    }
+
     [Theory]
     [InlineData("{\"data\": [{\"recommendation_type\": \"positive\"}]}")]
     [InlineData("{\"data\": [{\"created_time\": \"2026-11-20T10:00:00+0000\", \"recommendation_type\": \"meh\"}]}")]
@@ -117,8 +139,8 @@ public sealed class FacebookReviewSourceTests
         await context.Response.WriteAsJsonAsync(new { data = Pages[page], paging });
     }
 
-    private static FacebookReviewSource Create(FakeApi api) =>
-        Connectors.Build(new FakeTimeProvider(Connectors.Now),
+    private static FacebookReviewSource Create(FakeApi api, FakeTimeProvider? time = null) =>
+        Connectors.Build(time ?? new FakeTimeProvider(Connectors.Now),
                 ("Sources:Facebook:BaseUrl", api.Url),
                 ("Sources:Facebook:Practices:sunrise:PageId", "page-42"),
                 ("Sources:Facebook:Practices:sunrise:PageToken", "page-token"))

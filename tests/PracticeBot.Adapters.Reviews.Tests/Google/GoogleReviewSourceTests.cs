@@ -241,6 +241,32 @@ public sealed class GoogleReviewSourceTests
     }
 
     [Fact]
+    public async Task Fetch_TwoLocations_ReadsBothAndLabelsEachReview()
+    {
+        const string second = "accounts/111/locations/333";
+        await using var api = await FakeApi.StartAsync(async (context, request) =>
+        {
+            if (request.Path == "/token")
+            {
+                await TokenAnswer(context, request);
+                return;
+            }
+
+            var location = request.Path.Contains("333", StringComparison.Ordinal) ? second : Location;
+            await context.Response.WriteAsJsonAsync(new
+            {
+                reviews = new[] { new { name = $"{location}/reviews/x", starRating = "FOUR", createTime = "2026-11-20T10:00:00Z", updateTime = "2026-11-20T10:00:00Z" } },
+            });
+        });
+        var (source, _) = Create(api, extra: [("Sources:Google:Practices:sunrise:1:Name", second), ("Sources:Google:Practices:sunrise:1:Label", "Oak Ave clinic")]);
+
+        var result = await source.FetchAsync(Connectors.Query(), CancellationToken.None);
+
+        Assert.Equal([("Main St office", $"{Location}/reviews/x"), ("Oak Ave clinic", $"{second}/reviews/x")],
+            result.Reviews.Select(r => (r.Location!, r.ExternalId)));
+    }
+
+    [Fact]
     public void Serves_PracticeWithLocations_OnlyThatPractice()
     {
         var (source, provider) = Create(null);
@@ -272,17 +298,19 @@ public sealed class GoogleReviewSourceTests
 
     private static List<RecordedRequest> Api(FakeApi api) => api.Requests.Where(r => r.Path != "/token").ToList();
 
-    private static (GoogleReviewSource Source, ServiceProvider Provider) Create(FakeApi? api, FakeTimeProvider? time = null)
+    private static (GoogleReviewSource Source, ServiceProvider Provider) Create(
+        FakeApi? api, FakeTimeProvider? time = null, (string Key, string Value)[]? extra = null)
     {
         var url = api?.Url ?? "http://127.0.0.1:9";
-        var provider = Connectors.Build(time ?? new FakeTimeProvider(Connectors.Now),
+        var provider = Connectors.Build(time ?? new FakeTimeProvider(Connectors.Now), [
             ("Sources:Google:BaseUrl", url),
             ("Sources:Google:TokenEndpoint", url + "/token"),
             ("Sources:Google:ClientId", "client"),
             ("Sources:Google:ClientSecret", "secret"),
             ("Sources:Google:RefreshToken", "the-refresh-token"),
             ("Sources:Google:Practices:sunrise:0:Name", Location),
-            ("Sources:Google:Practices:sunrise:0:Label", "Main St office"));
+            ("Sources:Google:Practices:sunrise:0:Label", "Main St office"),
+            .. extra ?? []]);
         return (provider.GetRequiredService<GoogleReviewSource>(), provider);
     }
 }

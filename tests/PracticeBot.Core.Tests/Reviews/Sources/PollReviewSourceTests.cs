@@ -194,6 +194,26 @@ public sealed class PollReviewSourceTests
         Assert.Equal(bot.Time.GetUtcNow(), cards[1].NextAttemptAt);
     }
 
+    [Fact]
+    public async Task Poll_UrgentReviewWithMentionAlerts_MentionsRespondersOnTheCardInsteadOfDms()
+    {
+        var (bot, source, practiceId) = await StartAsync();
+        await using var _ = bot;
+        await using (var db = bot.OpenDb())
+        {
+            (await db.Practices.SingleAsync()).Settings.UrgentAlerts = "mention";
+            await db.SaveChangesAsync();
+        }
+
+        source.Answer = _ => SourceFetchResult.Ok([Google("g-1", 1, "Awful.")], "c1");
+        await PollAsync(bot, practiceId);
+
+        await using var check = bot.OpenDb();
+        var rows = await check.Outbox.ToListAsync();
+        var card = Assert.Single(rows);
+        Assert.Equal("Urgent review for <@U-ann>", card.Message.Text);
+    }
+
     private static async Task<(CoreHarness Bot, ScriptedReviewSource Source, long PracticeId)> StartAsync()
     {
         var source = new ScriptedReviewSource();
