@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PracticeBot.Core.Audit;
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
@@ -14,7 +15,8 @@ namespace PracticeBot.Core.Reviews.Sources;
 /// <summary>
 /// A poll trigger fired for one source and practice: fetch what changed since the cursor, ingest it, move the cursor.
 /// A failed fetch changes no review and keeps the cursor; after <see cref="SourceSyncOptions.FailuresBeforeAlert"/>
-/// failures in a row the managers get a direct message, and again when the source recovers.
+/// failures in a row the managers get a direct message, and again when the source recovers. The route owns its
+/// transaction: the fetch runs before it, so a slow source never holds a database lock.
 /// </summary>
 public sealed partial class PollReviewSource(
     PracticeBotDb db,
@@ -35,6 +37,12 @@ public sealed partial class PollReviewSource(
             return; // a trigger left over from an earlier configuration: the host removes it at its next start
         }
 
+        // The remote call comes first, outside any transaction: no database lock is held while a source is slow.
+        var cursor = await db.SourceSyncs.Where(s => s.PracticeId == practice.Id && s.Source == source.Name)
+            .Select(s => s.Cursor).SingleOrDefaultAsync(cancellationToken);
+        var result = await FetchAsync(source, new SourceQuery(practice, cursor), cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sync = await db.SourceSyncs.SingleOrDefaultAsync(s => s.PracticeId == practice.Id && s.Source == source.Name, cancellationToken);
         if (sync is null)
         {
@@ -42,7 +50,11 @@ public sealed partial class PollReviewSource(
             db.SourceSyncs.Add(sync);
         }
 
-        var result = await FetchAsync(source, new SourceQuery(practice, sync.Cursor), cancellationToken);
+        if (sync.Cursor != cursor)
+        {
+            return; // another instance synced this source meanwhile; its result stands, this one is stale
+        }
+
         var now = time.GetUtcNow();
         sync.LastAttemptAt = now;
         if (result.Status == SourceFetchStatus.Ok)
@@ -60,25 +72,43 @@ public sealed partial class PollReviewSource(
             sync.ConsecutiveFailures = 0;
             sync.LastError = null;
             sync.FailureReported = false;
-            turn.Audit("reviews.synced", $"source:{source.Name}", summary.Describe());
+            Audit(turn, practice.Id, "reviews.synced", source.Name, summary.Describe());
             LogSynced(logger, source.Name, practice.Id, summary.Created, summary.Edited, summary.Replied, summary.Unchanged);
-            return;
+        }
+        else
+        {
+            sync.Status = result.Status == SourceFetchStatus.Unavailable ? SourceSyncStatus.Unavailable : SourceSyncStatus.Failing;
+            sync.ConsecutiveFailures++;
+            sync.LastError = Truncate(result.Reason ?? "unknown reason", 500);
+            Audit(turn, practice.Id, "reviews.sync.failed", source.Name, Truncate(sync.LastError, 450));
+            LogFailed(logger, source.Name, practice.Id, sync.ConsecutiveFailures, sync.LastError);
+            if (!sync.FailureReported && (sync.ConsecutiveFailures >= Math.Max(1, options.Value.FailuresBeforeAlert) || result.Status == SourceFetchStatus.Unavailable))
+            {
+                var since = sync.LastSuccessAt is { } last ? $"since {Local(practice, last)}" : "yet";
+                TellManagers(practice, await ManagersAsync(practice, cancellationToken),
+                    $"{source.DisplayName} reviews have not synced {since}: {sync.LastError} " +
+                    $"({sync.ConsecutiveFailures} attempt{(sync.ConsecutiveFailures == 1 ? "" : "s")} in a row). `practice sources` shows every source.");
+                sync.FailureReported = true;
+            }
         }
 
-        sync.Status = result.Status == SourceFetchStatus.Unavailable ? SourceSyncStatus.Unavailable : SourceSyncStatus.Failing;
-        sync.ConsecutiveFailures++;
-        sync.LastError = Truncate(result.Reason ?? "unknown reason", 500);
-        turn.Audit("reviews.sync.failed", $"source:{source.Name}", Truncate(sync.LastError, 450));
-        LogFailed(logger, source.Name, practice.Id, sync.ConsecutiveFailures, sync.LastError);
-        if (!sync.FailureReported && (sync.ConsecutiveFailures >= Math.Max(1, options.Value.FailuresBeforeAlert) || result.Status == SourceFetchStatus.Unavailable))
-        {
-            var since = sync.LastSuccessAt is { } last ? $"since {Local(practice, last)}" : "yet";
-            TellManagers(practice, await ManagersAsync(practice, cancellationToken),
-                $"{source.DisplayName} reviews have not synced {since}: {sync.LastError} " +
-                $"({sync.ConsecutiveFailures} attempt{(sync.ConsecutiveFailures == 1 ? "" : "s")} in a row). `practice sources` shows every source.");
-            sync.FailureReported = true;
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>This route owns its transaction, so it writes its audit entry itself, inside it.</summary>
+    private void Audit(TurnContext turn, long practiceId, string action, string source, string detail) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            PracticeId = practiceId,
+            At = time.GetUtcNow(),
+            Actor = "system",
+            Action = action,
+            Subject = $"source:{source}",
+            Detail = detail,
+            Origin = $"schedule/{ReviewSchedules.Poll}",
+            CorrelationId = turn.CorrelationId,
+        });
 
     private static async Task<SourceFetchResult> FetchAsync(IReviewSource source, SourceQuery query, CancellationToken ct)
     {

@@ -6,5 +6,5 @@ public static class ReviewSourceRoutes
 {
     public static BotRouter MapReviewSources(this BotRouter bot) => bot
         .OnCommand<ShowSources>("practice sources")
-        .OnSchedule<PollReviewSource>(ReviewSchedules.Poll);
+        .OnSchedule<PollReviewSource>(ReviewSchedules.Poll, ownsTransaction: true);
 }

@@ -214,10 +214,33 @@ public sealed class PollReviewSourceTests
         Assert.Equal("Urgent review for <@U-ann>", card.Message.Text);
     }
 
-    private static async Task<(CoreHarness Bot, ScriptedReviewSource Source, long PracticeId)> StartAsync()
+    [Fact]
+    public async Task Poll_WhileTheSourceAnswers_HoldsNoDatabaseLock()
+    {
+        var (bot, source, practiceId) = await StartAsync(onFile: true);
+        await using var _ = bot;
+        var written = false;
+        source.Answer = _ =>
+        {
+            // Another writer (a chat turn, the webhook) must get through while the poll waits on the remote API.
+            using var other = bot.OpenDb();
+            other.Database.SetCommandTimeout(1);
+            written = other.Database.ExecuteSqlRaw("UPDATE practices SET \"Name\" = \"Name\"") == 1;
+            return SourceFetchResult.Ok([Google("g-1", 4, "Good.")], "c1");
+        };
+
+        await PollAsync(bot, practiceId);
+
+        Assert.True(written);
+        await using var db = bot.OpenDb();
+        Assert.Equal(1, await db.Reviews.CountAsync());
+        Assert.Contains(await db.AuditEntries.Select(a => a.Action).ToListAsync(), a => a == "reviews.synced");
+    }
+
+    private static async Task<(CoreHarness Bot, ScriptedReviewSource Source, long PracticeId)> StartAsync(bool onFile = false)
     {
         var source = new ScriptedReviewSource();
-        var bot = await CoreHarness.CreateAsync(s => s.AddSingleton<IReviewSource>(source));
+        var bot = await CoreHarness.CreateAsync(s => s.AddSingleton<IReviewSource>(source), onFile);
         await bot.CommandAsync("U-owner", "practice setup Sunrise America/Chicago");
         await bot.CommandAsync("U-owner", "practice role <@U-ann|Ann> responder");
         await using var db = bot.OpenDb();
