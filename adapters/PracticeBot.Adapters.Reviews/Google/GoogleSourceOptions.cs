@@ -17,7 +17,10 @@ public sealed class GoogleSourceOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(15);
     /// <summary>The API allows at most 50.</summary>
     public int PageSize { get; set; } = 50;
-    /// <summary>Pages read per location and sync; the first sync of a large location catches up over a few polls.</summary>
+    /// <summary>
+    /// Pages read per location and sync. The first sync reads at most <c>MaxPages × PageSize</c> reviews per location;
+    /// older history is brought in with the CSV import.
+    /// </summary>
     public int MaxPages { get; set; } = 20;
 
     public bool Configured => Practices.Count > 0;
