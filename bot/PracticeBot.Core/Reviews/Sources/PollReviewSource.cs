@@ -60,6 +60,7 @@ public sealed partial class PollReviewSource(
         if (result.Status == SourceFetchStatus.Ok)
         {
             var summary = await ingestion.IngestAsync(practice, result.Reviews, surface: true, cancellationToken);
+            var recovered = sync.ConsecutiveFailures > 0;
             if (sync.FailureReported)
             {
                 TellManagers(practice, await ManagersAsync(practice, cancellationToken),
@@ -72,7 +73,12 @@ public sealed partial class PollReviewSource(
             sync.ConsecutiveFailures = 0;
             sync.LastError = null;
             sync.FailureReported = false;
-            Audit(turn, practice.Id, "reviews.synced", source.Name, summary.Describe());
+            if (summary.ChangedAnything || recovered)
+            {
+                // A poll that found nothing new leaves no audit entry: the audit log records changes, not heartbeats.
+                Audit(turn, practice.Id, "reviews.synced", source.Name, summary.Describe());
+            }
+
             LogSynced(logger, source.Name, practice.Id, summary.Created, summary.Edited, summary.Replied, summary.Unchanged);
         }
         else
@@ -80,9 +86,15 @@ public sealed partial class PollReviewSource(
             sync.Status = result.Status == SourceFetchStatus.Unavailable ? SourceSyncStatus.Unavailable : SourceSyncStatus.Failing;
             sync.ConsecutiveFailures++;
             sync.LastError = Truncate(result.Reason ?? "unknown reason", 500);
-            Audit(turn, practice.Id, "reviews.sync.failed", source.Name, Truncate(sync.LastError, 450));
             LogFailed(logger, source.Name, practice.Id, sync.ConsecutiveFailures, sync.LastError);
-            if (!sync.FailureReported && (sync.ConsecutiveFailures >= Math.Max(1, options.Value.FailuresBeforeAlert) || result.Status == SourceFetchStatus.Unavailable))
+            var alert = !sync.FailureReported
+                && (sync.ConsecutiveFailures >= Math.Max(1, options.Value.FailuresBeforeAlert) || result.Status == SourceFetchStatus.Unavailable);
+            if (sync.ConsecutiveFailures == 1 || alert)
+            {
+                Audit(turn, practice.Id, alert ? "reviews.sync.alerted" : "reviews.sync.failed", source.Name, Truncate(sync.LastError, 450));
+            }
+
+            if (alert)
             {
                 var since = sync.LastSuccessAt is { } last ? $"since {Local(practice, last)}" : "yet";
                 TellManagers(practice, await ManagersAsync(practice, cancellationToken),

@@ -53,6 +53,8 @@ public sealed class PollReviewSourceTests
 
         Assert.Equal((reviews, outbox), await CountsAsync(bot));
         Assert.Equal([null, "c1", "c1"], source.Cursors);
+        await using var db = bot.OpenDb();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "reviews.synced"));
     }
 
     [Fact]
