@@ -4,6 +4,7 @@ using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
 using PracticeBot.Host.Posting;
+using PracticeBot.Host.Reviews;
 using PracticeBot.Host.Scheduling;
 using PracticeBot.Host.Storage;
 
@@ -15,13 +16,20 @@ builder.AddScheduling();
 builder.AddLocalChat();
 builder.AddSlack();
 builder.AddTeams();
+builder.AddReviewSources();
 
 var app = builder.Build();
+if (ReviewImportCommand.IsRequested(args))
+{
+    return await ReviewImportCommand.RunAsync(app, args);
+}
+
 app.MapHealth();
 app.MapLocalChat();
 app.MapSlack();
 app.MapTeams();
 app.MapPostingCalendar();
+app.MapReviewSources();
 return await app.RunOrExplainAsync();
 
 public partial class Program;

@@ -8,6 +8,7 @@ using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Scheduling;
+using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Core.Conversation;
 
@@ -28,7 +29,8 @@ public static class ConversationServiceCollectionExtensions
             .MapHelp()
             .MapPractices()
             .MapReviews()
-            .MapPosting());
+            .MapPosting()
+            .MapReviewSources());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotDispatcher>();
@@ -41,6 +43,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(new RepeatingSchedule(ReviewSchedules.Sla, ReviewSchedules.SlaEvery));
         services.TryAddScoped<PostingDesk>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, PostingPracticeSchedules>());
+        services.TryAddScoped<ReviewIngestion>();
+        services.TryAddScoped<ReviewIntake>();
+        services.AddOptions<SourceSyncOptions>(); // the host binds Sources:FailuresBeforeAlert
         return services;
     }
 

@@ -19,4 +19,16 @@ public sealed class PracticeSettings
     public List<string> PostIdeas { get; set; } = [];
     /// <summary>The key of the idea suggested last, so the next suggestion is a different one.</summary>
     public string? LastPostIdea { get; set; }
+    /// <summary>
+    /// The practice's own triage phrases, by category id (<c>wait-time</c>, <c>billing</c>, …, or a new id for a category
+    /// of its own), added to the built-in phrase model.
+    /// </summary>
+    public Dictionary<string, List<string>> ExtraCategoryPhrases { get; set; } = [];
+    /// <summary>Quiet hours in the practice's time zone: non-urgent review cards wait until they end. Null: no quiet hours.</summary>
+    public TimeOnly? QuietHoursStart { get; set; }
+    public TimeOnly? QuietHoursEnd { get; set; }
+    /// <summary>How responders hear of an urgent review: <c>dm</c> (default), <c>mention</c> in the channel, or <c>off</c>.</summary>
+    public string UrgentAlerts { get; set; } = "dm";
+    /// <summary>The practice's own review-webhook secret, encrypted by the host (never stored or logged in clear).</summary>
+    public string? ProtectedWebhookSecret { get; set; }
 }

@@ -8,7 +8,8 @@ using PracticeBot.Core.Storage;
 namespace PracticeBot.Core.Practices;
 
 /// <summary><c>practice settings</c> shows the practice's settings; <c>practice settings name|timezone &lt;value&gt;</c> changes one (managers).</summary>
-public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedules> schedules) : IBotHandler<CommandInvocation>
+public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedules> schedules, IWebhookSecretVault? secrets = null)
+    : IBotHandler<CommandInvocation>
 {
     public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -25,6 +26,11 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
             members.Where(m => m.Roles.HasFlag(role)) is var list && list.Any() ? string.Join(", ", list.Select(m => m.Mention)) : "nobody yet";
 
         var s = practice.Settings;
+        var webhook = turn.Member?.Has(Role.Manager) == true && secrets is not null
+            ? new SectionBlock("*Review webhook* (managers only: keep this secret)", [
+                new CardField("Secret for X-PracticeBot-Signature", $"`{secrets.RevealOrCreate(practice)}`"),
+            ])
+            : null;
         var card = Card.Of(
             new HeaderBlock($"{practice.Name} — settings"),
             new SectionBlock("", [
@@ -41,6 +47,11 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
                 new CardField("Posters", Holders(Role.Poster)),
             ]),
             new ContextBlock(["Managers change these with `practice settings name|timezone <value>` and `practice role @user <role>`."]));
+        if (webhook is not null)
+        {
+            card = new Card([.. card.Blocks.SkipLast(1), webhook, card.Blocks[^1]]);
+        }
+
         turn.Reply(new OutboundMessage($"{practice.Name} settings", card));
     }
 

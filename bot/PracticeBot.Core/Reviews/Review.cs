@@ -22,9 +22,19 @@ public sealed class Review
     public DateTimeOffset ReceivedAt { get; set; }
     public ReviewStatus Status { get; set; }
     public long? ClaimedByMemberId { get; set; }
-    /// <summary>Triage: complaint category (wait-time, front-office, …), when one applies.</summary>
+    /// <summary>Triage: the first complaint category (wait-time, front-office, …), when one applies.</summary>
     public string? Category { get; set; }
+    /// <summary>Triage: every complaint category the text matched, in catalogue order.</summary>
+    public List<string> Categories { get; set; } = [];
     public bool Urgent { get; set; }
+    /// <summary>Triage: the text reads as abuse or trolling; the advice is to report it to the platform, not to reply.</summary>
+    public bool SuspectedAbuse { get; set; }
+    /// <summary>The reviewer changed the text or rating after it first arrived.</summary>
+    public bool Edited { get; set; }
+    /// <summary>When the source last changed it, as the source says (for sources that track edits).</summary>
+    public DateTimeOffset? SourceUpdatedAt { get; set; }
+    /// <summary>An owner reply was seen on the source itself (made there, or published by the bot).</summary>
+    public bool RepliedOnSource { get; set; }
 
     public bool IsNegative => Rating is <= 2 || string.Equals(Recommendation, "negative", StringComparison.OrdinalIgnoreCase);
 }

@@ -26,6 +26,8 @@ public static class ReviewActions
     public const string Escalate = "review.escalate";
     /// <summary>A manager decides a review needs no reply (e.g. five stars without text).</summary>
     public const string NoReplyNeeded = "review.noreply";
+    /// <summary>A link button to the review on its source; adapters open its URL.</summary>
+    public const string Open = "review.open";
 
     /// <summary>The card key of a review's card, so every posted copy is updated in place when it changes.</summary>
     public static string CardKey(int number) => $"review:{number}";

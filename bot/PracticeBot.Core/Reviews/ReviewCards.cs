@@ -8,6 +8,8 @@ namespace PracticeBot.Core.Reviews;
 public static class ReviewCards
 {
     private const int ExcerptLength = 140;
+    /// <summary>Longer texts are trimmed on the card; the Open button leads to the whole review.</summary>
+    public const int CardTextLength = 700;
 
     private static readonly Dictionary<string, string> SourceNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -22,11 +24,22 @@ public static class ReviewCards
 
     public static OutboundMessage Card(Review review, Member? claimedBy, DateTimeOffset now)
     {
+        var context = new List<string> { State(review, claimedBy), $"written {review.CreatedAt:yyyy-MM-dd} ({Ago(review.CreatedAt, now)})" };
+        if (review.Edited)
+        {
+            context.Add("edited by the reviewer");
+        }
+
+        if (review.SuspectedAbuse)
+        {
+            context.Add("⚠ looks abusive or like trolling: consider reporting it to the platform rather than replying");
+        }
+
         var blocks = new List<CardBlock>
         {
-            new HeaderBlock($"#{review.Number} · {Score(review)} · {SourceName(review.Source)}"),
-            new SectionBlock(string.IsNullOrWhiteSpace(review.Text) ? "_(no text, rating only)_" : review.Text!, Fields(review)),
-            new ContextBlock([State(review, claimedBy), $"arrived {Ago(review.CreatedAt, now)}"]),
+            new HeaderBlock($"#{review.Number} · {Score(review)} · {SourceName(review.Source)}{(review.Urgent ? " · URGENT" : "")}"),
+            new SectionBlock(CardText(review), Fields(review)),
+            new ContextBlock(context),
         };
         if (Buttons(review) is { Count: > 0 } buttons)
         {
@@ -55,14 +68,10 @@ public static class ReviewCards
             fields.Add(new CardField("Location", review.Location!));
         }
 
-        if (review.Category is { } category)
+        var categories = review.Categories is { Count: > 0 } all ? all : review.Category is { } one ? [one] : [];
+        if (categories.Count > 0)
         {
-            fields.Add(new CardField("About", category.Replace('-', ' ')));
-        }
-
-        if (review.Url is { } url)
-        {
-            fields.Add(new CardField("Link", url));
+            fields.Add(new CardField("About", string.Join(", ", categories.Select(c => c.Replace('-', ' ')))));
         }
 
         return fields;
@@ -71,23 +80,23 @@ public static class ReviewCards
     private static List<CardButton> Buttons(Review review)
     {
         var number = review.Number.ToString(CultureInfo.InvariantCulture);
-        return review.Status switch
+        // Escalating is for complaints: something may have gone wrong that operations should look into.
+        var complaint = review.IsNegative || review.Rating is <= 3;
+        List<CardButton> buttons = review.Status switch
         {
-            ReviewStatus.New when review is { IsNegative: false, Rating: >= 4 } && string.IsNullOrWhiteSpace(review.Text) =>
+            ReviewStatus.New when !complaint && string.IsNullOrWhiteSpace(review.Text) =>
             [
                 new CardButton("Claim", ReviewActions.Claim, number, ButtonStyle.Primary),
                 new CardButton("No reply needed", ReviewActions.NoReplyNeeded, number),
             ],
-            ReviewStatus.New =>
-            [
-                new CardButton("Claim", ReviewActions.Claim, number, ButtonStyle.Primary),
-                new CardButton("Escalate", ReviewActions.Escalate, number),
-            ],
+            ReviewStatus.New => complaint
+                ? [new CardButton("Claim", ReviewActions.Claim, number, ButtonStyle.Primary), new CardButton("Escalate", ReviewActions.Escalate, number, ButtonStyle.Danger)]
+                : [new CardButton("Claim", ReviewActions.Claim, number, ButtonStyle.Primary)],
             ReviewStatus.Claimed =>
             [
                 new CardButton("Draft reply", ReviewActions.Draft, number, ButtonStyle.Primary),
                 new CardButton("Release", ReviewActions.Release, number),
-                new CardButton("Escalate", ReviewActions.Escalate, number),
+                .. complaint ? [new CardButton("Escalate", ReviewActions.Escalate, number)] : Array.Empty<CardButton>(),
             ],
             ReviewStatus.Drafted =>
             [
@@ -103,6 +112,25 @@ public static class ReviewCards
             ReviewStatus.Approved => [new CardButton("Publish", ReviewActions.Publish, number, ButtonStyle.Primary)],
             _ => [],
         };
+        if (review.Url is { Length: > 0 } url)
+        {
+            buttons.Add(new CardButton("Open", ReviewActions.Open, number, Url: url));
+        }
+
+        return buttons;
+    }
+
+    private static string CardText(Review review)
+    {
+        if (string.IsNullOrWhiteSpace(review.Text))
+        {
+            return "_(no text, rating only)_";
+        }
+
+        var text = review.Text!.Trim();
+        return text.Length <= CardTextLength
+            ? text
+            : $"{text[..CardTextLength].TrimEnd()}… _(trimmed: {(review.Url is null ? "the source has the rest" : "Open shows the whole review")})_";
     }
 
     private static string State(Review review, Member? claimedBy) => review.Status switch

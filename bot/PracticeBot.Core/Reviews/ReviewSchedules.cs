@@ -1,10 +1,14 @@
 namespace PracticeBot.Core.Reviews;
 
-/// <summary>Schedule ids of the review feature, shared by the trigger and the route.</summary>
+/// <summary>Schedule ids of the review feature, shared by the host's triggers and the routes.</summary>
 public static class ReviewSchedules
 {
     /// <summary>The response-time sweep: reminders and breach notices for reviews waiting for an answer.</summary>
     public const string Sla = "reviews.sla";
 
     public static readonly TimeSpan SlaEvery = TimeSpan.FromMinutes(5);
+
+    /// <summary>Poll one source for one practice; the trigger's data carries the source under <see cref="SourceKey"/>.</summary>
+    public const string Poll = "reviews.poll";
+    public const string SourceKey = "source";
 }

@@ -12,6 +12,12 @@ internal static class JsonColumn
     public static ValueConverter<T, string> Converter<T>() =>
         new(v => JsonSerializer.Serialize(v, Options), s => JsonSerializer.Deserialize<T>(s, Options)!);
 
+    /// <summary>A list column added to existing rows: their empty text reads as an empty list.</summary>
+    public static ValueConverter<List<string>, string> ListOrEmpty() =>
+        new(v => JsonSerializer.Serialize(v, Options), s => ReadList(s));
+
+    private static List<string> ReadList(string s) => string.IsNullOrWhiteSpace(s) ? [] : JsonSerializer.Deserialize<List<string>>(s, Options) ?? [];
+
     /// <summary>Compares by JSON so in-place changes to a mutable value are saved.</summary>
     public static ValueComparer<T> Comparer<T>() =>
         new(

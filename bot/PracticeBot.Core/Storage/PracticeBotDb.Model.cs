@@ -5,6 +5,7 @@ using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
+using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Core.Storage;
 
@@ -60,6 +61,7 @@ public partial class PracticeBotDb
             e.Property(r => r.Url).HasMaxLength(2000);
             e.Property(r => r.Location).HasMaxLength(200);
             e.Property(r => r.Category).HasMaxLength(64);
+            e.Property(r => r.Categories).HasConversion(JsonColumn.ListOrEmpty(), JsonColumn.Comparer<List<string>>());
             e.HasIndex(r => new { r.PracticeId, r.Number }).IsUnique();
             // A source's review is stored once per practice, however often it is polled or pushed.
             e.HasIndex(r => new { r.PracticeId, r.Source, r.ExternalId }).IsUnique();
@@ -67,6 +69,17 @@ public partial class PracticeBotDb
             e.HasOne<Practice>().WithMany().HasForeignKey(r => r.PracticeId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Member>().WithMany().HasForeignKey(r => r.ClaimedByMemberId).OnDelete(DeleteBehavior.SetNull);
             e.HasQueryFilter(r => PracticeScope == null || r.PracticeId == PracticeScope);
+        });
+
+        model.Entity<SourceSync>(e =>
+        {
+            e.ToTable("source_syncs");
+            e.Property(s => s.Source).HasMaxLength(32);
+            e.Property(s => s.Cursor).HasMaxLength(2000);
+            e.Property(s => s.LastError).HasMaxLength(500);
+            e.HasIndex(s => new { s.PracticeId, s.Source }).IsUnique();
+            e.HasOne<Practice>().WithMany().HasForeignKey(s => s.PracticeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(s => PracticeScope == null || s.PracticeId == PracticeScope);
         });
 
         model.Entity<ReviewReply>(e =>

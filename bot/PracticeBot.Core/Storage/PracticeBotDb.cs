@@ -5,6 +5,7 @@ using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
+using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Core.Storage;
 
@@ -36,6 +37,7 @@ public partial class PracticeBotDb : DbContext
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<ReviewReply> ReviewReplies => Set<ReviewReply>();
+    public DbSet<SourceSync> SourceSyncs => Set<SourceSync>();
     public DbSet<PostingPlan> PostingPlans => Set<PostingPlan>();
     public DbSet<PostingSlot> PostingSlots => Set<PostingSlot>();
     public DbSet<PostingAway> PostingAways => Set<PostingAway>();

@@ -45,5 +45,8 @@ public enum ButtonStyle
     Danger,
 }
 
-/// <summary>A button: pressing it raises <see cref="Events.ActionInvoked"/> with this action id and value.</summary>
-public sealed record CardButton(string Text, string ActionId, string Value, ButtonStyle Style = ButtonStyle.Default);
+/// <summary>
+/// A button: pressing it raises <see cref="Events.ActionInvoked"/> with this action id and value. With a
+/// <paramref name="Url"/> it is a link button that opens the page (Slack <c>url</c>, Adaptive Card <c>Action.OpenUrl</c>).
+/// </summary>
+public sealed record CardButton(string Text, string ActionId, string Value, ButtonStyle Style = ButtonStyle.Default, string? Url = null);

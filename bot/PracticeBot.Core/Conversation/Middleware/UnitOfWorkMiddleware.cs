@@ -13,6 +13,12 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
 {
     public async ValueTask InvokeAsync(TurnContext turn, Func<ValueTask> next, CancellationToken cancellationToken)
     {
+        if (turn.Route is { OwnsTransaction: true })
+        {
+            await next();
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await next();
 

@@ -59,7 +59,8 @@ public sealed class BotRouter
             $"joined:{name}", RouteKind.MemberJoined, t => t.Event is MemberJoined, Access.Anyone, mutates: true, t => (MemberJoined)t.Event);
 
     /// <summary>Routes a fired schedule by its id (a constant shared with the trigger).</summary>
-    public BotRouter OnSchedule<THandler>(string scheduleId)
+    /// <param name="ownsTransaction">See <see cref="Route.OwnsTransaction"/>.</param>
+    public BotRouter OnSchedule<THandler>(string scheduleId, bool ownsTransaction = false)
         where THandler : class, IBotHandler<ScheduleFired> =>
         Add<THandler, ScheduleFired>(
             $"schedule:{scheduleId}",
@@ -67,7 +68,8 @@ public sealed class BotRouter
             t => t.Event is ScheduleFired s && string.Equals(s.ScheduleId, scheduleId, StringComparison.Ordinal),
             Access.Anyone,
             mutates: true,
-            t => (ScheduleFired)t.Event);
+            t => (ScheduleFired)t.Event,
+            ownsTransaction);
 
     /// <summary>Adds middleware; the first added runs outermost.</summary>
     public BotRouter Use<TMiddleware>()
@@ -91,7 +93,8 @@ public sealed class BotRouter
         Func<TurnContext, bool> selector,
         Access access,
         bool mutates,
-        Func<TurnContext, TInput> input)
+        Func<TurnContext, TInput> input,
+        bool ownsTransaction = false)
         where THandler : class, IBotHandler<TInput>
     {
         if (!_names.Add(name))
@@ -106,7 +109,8 @@ public sealed class BotRouter
             typeof(THandler),
             access,
             mutates,
-            (turn, ct) => turn.Services.GetRequiredService<THandler>().HandleAsync(input(turn), turn, ct)));
+            (turn, ct) => turn.Services.GetRequiredService<THandler>().HandleAsync(input(turn), turn, ct),
+            ownsTransaction));
         return this;
     }
 }

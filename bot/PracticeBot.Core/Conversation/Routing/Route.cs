@@ -3,6 +3,10 @@ using PracticeBot.Core.Conversation.Commands;
 namespace PracticeBot.Core.Conversation.Routing;
 
 /// <summary>A registered listener: a unique name, what it matches, who may trigger it, and its handler.</summary>
+/// <param name="OwnsTransaction">
+/// The handler opens its own transaction (a scheduled job that calls a remote API first, so no database lock is held while
+/// it waits); the unit of work then leaves the turn to it, audits included.
+/// </param>
 public sealed record Route(
     string Name,
     RouteKind Kind,
@@ -10,4 +14,5 @@ public sealed record Route(
     Type HandlerType,
     Access Access,
     bool Mutates,
-    Func<TurnContext, CancellationToken, ValueTask> Invoke);
+    Func<TurnContext, CancellationToken, ValueTask> Invoke,
+    bool OwnsTransaction = false);

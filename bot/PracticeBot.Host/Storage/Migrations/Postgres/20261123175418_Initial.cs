@@ -211,6 +211,33 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "source_syncs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PracticeId = table.Column<long>(type: "bigint", nullable: false),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Cursor = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastSuccessAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConsecutiveFailures = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FailureReported = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_source_syncs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_source_syncs_practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "workspace_bindings",
                 columns: table => new
                 {
@@ -277,7 +304,12 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ClaimedByMemberId = table.Column<long>(type: "bigint", nullable: true),
                     Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Urgent = table.Column<bool>(type: "boolean", nullable: false)
+                    Categories = table.Column<string>(type: "text", nullable: false),
+                    Urgent = table.Column<bool>(type: "boolean", nullable: false),
+                    SuspectedAbuse = table.Column<bool>(type: "boolean", nullable: false),
+                    Edited = table.Column<bool>(type: "boolean", nullable: false),
+                    SourceUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RepliedOnSource = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -533,6 +565,12 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                 columns: new[] { "PracticeId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_source_syncs_PracticeId_Source",
+                table: "source_syncs",
+                columns: new[] { "PracticeId", "Source" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_teams_conversations_ConversationId",
                 table: "teams_conversations",
                 column: "ConversationId",
@@ -584,6 +622,9 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "review_replies");
+
+            migrationBuilder.DropTable(
+                name: "source_syncs");
 
             migrationBuilder.DropTable(
                 name: "teams_conversations");

@@ -210,6 +210,33 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "source_syncs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PracticeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Cursor = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    FailureReported = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_source_syncs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_source_syncs_practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "workspace_bindings",
                 columns: table => new
                 {
@@ -276,7 +303,12 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ClaimedByMemberId = table.Column<long>(type: "INTEGER", nullable: true),
                     Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Categories = table.Column<string>(type: "TEXT", nullable: false),
+                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SuspectedAbuse = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Edited = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SourceUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepliedOnSource = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -532,6 +564,12 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 columns: new[] { "PracticeId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_source_syncs_PracticeId_Source",
+                table: "source_syncs",
+                columns: new[] { "PracticeId", "Source" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_teams_conversations_ConversationId",
                 table: "teams_conversations",
                 column: "ConversationId",
@@ -583,6 +621,9 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "review_replies");
+
+            migrationBuilder.DropTable(
+                name: "source_syncs");
 
             migrationBuilder.DropTable(
                 name: "teams_conversations");

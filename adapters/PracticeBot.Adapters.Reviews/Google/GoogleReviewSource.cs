@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Options;
+using PracticeBot.Adapters.Reviews.Http;
+using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews.Sources;
+
+namespace PracticeBot.Adapters.Reviews.Google;
+
+/// <summary>
+/// Google Business Profile reviews (API v4): every location of the practice, newest change first
+/// (<c>orderBy=updateTime desc</c>), page by page until the cursor (the newest <c>updateTime</c> seen last time).
+/// Replies are published with <c>PUT …/reviews/{id}/reply</c> and removed with <c>DELETE</c>.
+/// </summary>
+public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens, IOptions<GoogleSourceOptions> options)
+    : IReviewSource, IReviewReplyPublisher
+{
+    public const string SourceName = "google";
+
+    private static readonly Dictionary<string, int?> Stars = new(StringComparer.Ordinal)
+    {
+        ["ONE"] = 1, ["TWO"] = 2, ["THREE"] = 3, ["FOUR"] = 4, ["FIVE"] = 5, ["STAR_RATING_UNSPECIFIED"] = null,
+    };
+
+    public string Name => SourceName;
+
+    public string DisplayName => "Google";
+
+    public TimeSpan PollInterval => options.Value.PollInterval;
+
+    public bool Serves(Practice practice) => options.Value.Practices.TryGetValue(practice.Slug, out var locations) && locations.Count > 0;
+
+    public async Task<SourceFetchResult> FetchAsync(SourceQuery query, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (!o.Practices.TryGetValue(query.Practice.Slug, out var locations) || locations.Count == 0)
+        {
+            return SourceFetchResult.Failed("no Google locations are configured for this practice");
+        }
+
+        DateTimeOffset? cursor = DateTimeOffset.TryParse(query.Cursor, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var c) ? c : null;
+        var newest = cursor;
+        var found = new List<SourcedReview>();
+        try
+        {
+            foreach (var location in locations)
+            {
+                string? pageToken = null;
+                for (var page = 1; page <= o.MaxPages; page++)
+                {
+                    var path = $"v4/{location.Name}/reviews?pageSize={o.PageSize}&orderBy=updateTime%20desc" +
+                               (pageToken is null ? "" : $"&pageToken={Uri.EscapeDataString(pageToken)}");
+                    using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+                    if (Failure(response) is { } failure)
+                    {
+                        return SourceFetchResult.Failed(failure);
+                    }
+
+                    var (body, problem) = await SourceResponses.ReadAsync<GoogleReviewPage>(response, "Google", cancellationToken);
+                    if (body is null)
+                    {
+                        return SourceFetchResult.Failed(problem!);
+                    }
+
+                    var reachedCursor = false;
+                    foreach (var raw in body.Reviews ?? [])
+                    {
+                        if (Map(raw, location) is not { } review)
+                        {
+                            return SourceFetchResult.Failed("Google sent a review without its id, times or a known star rating");
+                        }
+
+                        if (cursor is { } since && review.UpdatedAt < since)
+                        {
+                            reachedCursor = true;
+                            break;
+                        }
+
+                        found.Add(review);
+                        newest = newest is { } n && n > review.UpdatedAt!.Value ? n : review.UpdatedAt;
+                    }
+
+                    pageToken = body.NextPageToken;
+                    if (reachedCursor || string.IsNullOrEmpty(pageToken))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && HttpFailures.Describe(ex, "Google") is { } reason)
+        {
+            return SourceFetchResult.Failed(reason);
+        }
+
+        return SourceFetchResult.Ok(found, newest?.ToString("O", CultureInfo.InvariantCulture));
+    }
+
+    public Task<ReplyPublishResult> PublishReplyAsync(string externalId, string text, CancellationToken cancellationToken) =>
+        ReplyAsync(() => new HttpRequestMessage(HttpMethod.Put, $"v4/{externalId}/reply") { Content = JsonContent.Create(new { comment = text }) }, cancellationToken);
+
+    public Task<ReplyPublishResult> DeleteReplyAsync(string externalId, CancellationToken cancellationToken) =>
+        ReplyAsync(() => new HttpRequestMessage(HttpMethod.Delete, $"v4/{externalId}/reply"), cancellationToken);
+
+    private async Task<ReplyPublishResult> ReplyAsync(Func<HttpRequestMessage> request, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await SendAsync(request, ct);
+            return Failure(response) is { } failure ? ReplyPublishResult.Failed(failure) : ReplyPublishResult.Done;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && HttpFailures.Describe(ex, "Google") is { } reason)
+        {
+            return ReplyPublishResult.Failed(reason);
+        }
+    }
+
+    /// <summary>Sends with the current access token; on 401 the token is refreshed once and the request sent again.</summary>
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = create();
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(ct));
+            var response = await http.SendAsync(request, ct);
+            if (response.StatusCode != HttpStatusCode.Unauthorized || attempt == 2)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            tokens.Invalidate();
+        }
+    }
+
+    private static string? Failure(HttpResponseMessage response) => response.StatusCode switch
+    {
+        _ when response.IsSuccessStatusCode => null,
+        HttpStatusCode.Unauthorized => $"Google refused the access token even after a refresh (401); check {GoogleSourceOptions.SectionName}:RefreshToken",
+        HttpStatusCode.Forbidden => "Google refused access to a location (403); the account may have lost access to it",
+        HttpStatusCode.NotFound => "Google does not know a configured location or review (404)",
+        HttpStatusCode.TooManyRequests => "Google's quota is used up (429) even after backing off; the next poll tries again",
+        _ => $"Google answered {SourceResponses.Describe(response.StatusCode)}",
+    };
+
+    private static SourcedReview? Map(GoogleReview raw, GoogleLocation location)
+    {
+        var id = raw.Name ?? (raw.ReviewId is { } rid ? $"{location.Name}/reviews/{rid}" : null);
+        if (id is null || raw.CreateTime is not { } created || raw.UpdateTime is not { } updated
+            || raw.StarRating is null || !Stars.TryGetValue(raw.StarRating, out var rating))
+        {
+            return null;
+        }
+
+        return new SourcedReview(
+            SourceName,
+            id,
+            rating,
+            null,
+            raw.Reviewer is { IsAnonymous: true } ? "Anonymous" : raw.Reviewer?.DisplayName,
+            raw.Comment,
+            created,
+            updated,
+            null,
+            location.Label,
+            raw.ReviewReply is not null);
+    }
+}

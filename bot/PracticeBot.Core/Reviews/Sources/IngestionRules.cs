@@ -1,0 +1,44 @@
+namespace PracticeBot.Core.Reviews.Sources;
+
+/// <summary>The pure decisions of ingestion: is a sourced review new, edited, newly replied, or nothing new.</summary>
+public static class IngestionRules
+{
+    private static readonly ReviewStatus[] Settled = [ReviewStatus.Replied, ReviewStatus.Resolved, ReviewStatus.Escalated, ReviewStatus.NoReplyNeeded];
+
+    public static IngestDecision Decide(Review? stored, SourcedReview incoming)
+    {
+        if (stored is null)
+        {
+            return IngestDecision.Create;
+        }
+
+        var decision = IngestDecision.Unchanged;
+        if (stored.Rating != incoming.Rating
+            || !string.Equals(stored.Recommendation, incoming.Recommendation, StringComparison.OrdinalIgnoreCase)
+            || Flat(stored.Text) != Flat(incoming.Text))
+        {
+            decision |= IngestDecision.Edit;
+        }
+
+        if (incoming.HasOwnerReply && !stored.RepliedOnSource)
+        {
+            decision |= IngestDecision.OwnerReply;
+        }
+
+        return decision;
+    }
+
+    /// <summary>The status a review takes when an owner reply is seen on the source; settled reviews keep theirs.</summary>
+    public static ReviewStatus StatusAfterOwnerReply(ReviewStatus current) => Settled.Contains(current) ? current : ReviewStatus.Replied;
+
+    /// <summary>Whitespace differences (a source re-wrapping lines) are not edits.</summary>
+    public static string Flat(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "" : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// True when <paramref name="localTime"/> falls in quiet hours [start, end), which may span midnight; the time to
+    /// deliver instead is the end of quiet hours.
+    /// </summary>
+    public static bool InQuietHours(TimeOnly localTime, TimeOnly? start, TimeOnly? end) =>
+        start is { } s && end is { } e && s != e && (s < e ? localTime >= s && localTime < e : localTime >= s || localTime < e);
+}

@@ -1,0 +1,80 @@
+using PracticeBot.Core.Reviews;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Reviews.Sources;
+using PracticeBot.Core.Storage;
+using PracticeBot.Host.Scheduling;
+using Quartz;
+
+namespace PracticeBot.Host.Reviews;
+
+/// <summary>
+/// Keeps one Quartz poll trigger per configured source and practice, with the source's interval. Each trigger fires the
+/// one <see cref="ScheduleEventJob"/>, which raises <see cref="ReviewSchedules.Poll"/> with the source in its data;
+/// triggers of sources no longer configured are removed. Runs at start, after the database is migrated.
+/// </summary>
+public sealed partial class ReviewPollScheduler(
+    ISchedulerFactory schedulers,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<ReviewPollScheduler> logger) : IHostedService
+{
+    public const string Group = "review-polls";
+
+    public Task StartAsync(CancellationToken cancellationToken) => ReconcileAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static JobKey KeyFor(string source, long practiceId) =>
+        new($"{ReviewSchedules.Poll}:{source}:{practiceId.ToString(CultureInfo.InvariantCulture)}", Group);
+
+    public async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
+        db.PracticeScope = null;
+        var practices = await db.Practices.AsNoTracking().ToListAsync(cancellationToken);
+        var sources = scope.ServiceProvider.GetServices<IReviewSource>().ToList();
+
+        var wanted = new Dictionary<JobKey, (IReviewSource Source, long PracticeId)>();
+        foreach (var source in sources)
+        {
+            foreach (var practice in practices.Where(source.Serves))
+            {
+                wanted[KeyFor(source.Name, practice.Id)] = (source, practice.Id);
+            }
+        }
+
+        foreach (var stale in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken)).Where(k => !wanted.ContainsKey(k)))
+        {
+            await scheduler.DeleteJob(stale, cancellationToken);
+        }
+
+        foreach (var (key, (source, practiceId)) in wanted)
+        {
+            var job = JobBuilder.Create<ScheduleEventJob>()
+                .WithIdentity(key)
+                .UsingJobData(ScheduleEventJob.ScheduleIdKey, ReviewSchedules.Poll)
+                .UsingJobData(ScheduleEventJob.PracticeIdKey, practiceId.ToString(CultureInfo.InvariantCulture))
+                .UsingJobData(ReviewSchedules.SourceKey, source.Name)
+                .RequestRecovery()
+                .Build();
+            var interval = source.PollInterval > TimeSpan.Zero ? source.PollInterval : TimeSpan.FromMinutes(15);
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity(key.Name, Group)
+                .ForJob(job)
+                .StartAt(time.GetUtcNow().AddSeconds(5))
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())
+                .Build();
+            // Replaced at every start, so a changed interval takes effect.
+            await scheduler.DeleteJob(key, cancellationToken);
+            await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
+        }
+
+        LogScheduled(logger, wanted.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Review polling: {Count} source triggers scheduled")]
+    private static partial void LogScheduled(ILogger logger, int count);
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.DataProtection;
+using PracticeBot.Adapters.Reviews;
+using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews.Sources;
+
+namespace PracticeBot.Host.Reviews;
+
+public static class ReviewSourcesExtensions
+{
+    /// <summary>
+    /// Review sources: the connectors (<c>Sources:*</c>), their poll triggers, the webhook and its secrets (Data
+    /// Protection keys in <c>DataProtection:KeysPath</c>, default <c>data/keys</c> under the content root).
+    /// </summary>
+    public static WebApplicationBuilder AddReviewSources(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddReviewConnectors();
+        services.AddOptions<SourceSyncOptions>().BindConfiguration(SourceSyncOptions.SectionName);
+        services.AddOptions<ReviewWebhookOptions>().BindConfiguration(ReviewWebhookOptions.SectionName);
+        var keys = builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } path
+            ? path
+            : Path.Combine(builder.Environment.ContentRootPath, "data", "keys");
+        services.AddDataProtection().SetApplicationName("PracticeBot").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddSingleton<IWebhookSecretVault, PracticeWebhookSecrets>();
+        services.AddSingleton<ReviewPollScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReviewPollScheduler>());
+        return builder;
+    }
+
+    public static WebApplication MapReviewSources(this WebApplication app)
+    {
+        app.MapPost(ReviewWebhookApi.Path, ReviewWebhookApi.ReceiveAsync).DisableAntiforgery();
+        return app;
+    }
+}

@@ -1,0 +1,181 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews.Sources;
+using PracticeBot.Core.Storage;
+
+namespace PracticeBot.Host.Reviews;
+
+/// <summary>
+/// <c>POST /api/reviews/webhook</c>: reviews from any source, in the JSON of DESIGN.md, signed with the deployment
+/// secret or the practice's own. 401 bad signature, 404 unknown practice, 400 with per-field errors (nothing stored),
+/// 413 over the size limit; idempotent by (practice, source, external id). Never a 500: storage trouble is a 503.
+/// </summary>
+public static partial class ReviewWebhookApi
+{
+    public const string Path = "/api/reviews/webhook";
+
+    public static async Task<IResult> ReceiveAsync(
+        HttpContext http,
+        IOptions<ReviewWebhookOptions> options,
+        IServiceScopeFactory scopes,
+        IWebhookSecretVault vault,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(ReviewWebhookApi));
+        var limit = options.Value.MaxBodyBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        var body = await ReadLimitedAsync(http, limit, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(limit);
+        }
+
+        if (WebhookSignature.Parse(http.Request.Headers[WebhookSignature.Header]) is not { } signature)
+        {
+            return Unauthorized($"Sign the raw body: {WebhookSignature.Header}: sha256=<hex HMAC-SHA256 of the body with your webhook secret>.");
+        }
+
+        var deploymentSigned = WebhookSignature.Matches(body, signature, options.Value.Secret);
+        var (items, problem) = WebhookPayload.Read(body);
+        if (items is null)
+        {
+            return deploymentSigned ? Results.Problem(problem, statusCode: 400, title: "Malformed request") : BadSignature();
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
+            db.PracticeScope = null;
+            var slugs = items.Select(i => i.Practice).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var practices = await db.Practices.AsNoTracking().Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, cancellationToken);
+
+            if (!deploymentSigned)
+            {
+                // Only a practice's own secret is left: it speaks for that one practice alone.
+                if (slugs.Count != 1 || !practices.TryGetValue(slugs[0], out var own) || !WebhookSignature.Matches(body, signature, vault.Reveal(own)))
+                {
+                    return BadSignature();
+                }
+            }
+
+            if (slugs.FirstOrDefault(s => !practices.ContainsKey(s)) is { } unknown)
+            {
+                return Results.Problem($"There is no practice '{unknown}'. Its id is shown by `practice settings`.", statusCode: 404, title: "Unknown practice");
+            }
+
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var valid = new List<(long PracticeId, SourcedReview Review)>();
+            for (var i = 0; i < items.Count; i++)
+            {
+                var (slug, fields, typeErrors) = items[i];
+                var validation = ReviewFieldsValidator.Validate(fields);
+                var prefix = items.Count == 1 ? "" : $"[{i}].";
+                foreach (var (field, message) in validation.Errors.Concat(typeErrors).DistinctBy(e => e.Key))
+                {
+                    errors[prefix + field] = [message];
+                }
+
+                if (validation.Review is { } review && typeErrors.Count == 0)
+                {
+                    valid.Add((practices[slug!].Id, review));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, "Nothing was stored: fix these fields and send the request again.", title: "Invalid reviews");
+            }
+
+            var totals = new List<object>();
+            int created = 0, edited = 0, replied = 0, unchanged = 0;
+            foreach (var group in valid.GroupBy(v => v.PracticeId))
+            {
+                var summary = await ReceiveWithRetryAsync(scopes, group.Key, group.Select(g => g.Review).ToList(), cancellationToken);
+                created += summary.Created;
+                edited += summary.Edited;
+                replied += summary.Replied;
+                unchanged += summary.Unchanged;
+                totals.Add(new { practice = practices.Values.First(p => p.Id == group.Key).Slug, numbers = summary.CreatedNumbers });
+            }
+
+            LogReceived(logger, items.Count, created, edited, replied, unchanged);
+            return Results.Ok(new { received = items.Count, created, edited, replied, unchanged, practices = totals });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStorageFailure(logger, ex.GetType().Name);
+            http.Response.Headers.RetryAfter = "30";
+            return Results.Problem("The reviews could not be stored just now; nothing was lost on our side. Send the same request again shortly: it is safe to repeat.",
+                statusCode: 503, title: "Try again");
+        }
+    }
+
+    /// <summary>Two deliveries of the same new review at once: the loser hits the unique index and, retried, finds it stored.</summary>
+    private static async Task<IngestionSummary> ReceiveWithRetryAsync(IServiceScopeFactory scopes, long practiceId, List<SourcedReview> reviews, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var intake = scope.ServiceProvider.GetRequiredService<ReviewIntake>();
+                return await intake.ReceiveAsync(practiceId, reviews, surface: true, "webhook", ct) ?? IngestionSummary.Empty;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                await Task.Delay(Random.Shared.Next(20, 80) * attempt, ct);
+            }
+        }
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(HttpContext http, int limit, CancellationToken ct)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit + 1L;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limit)
+                {
+                    return null;
+                }
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult TooLarge(int limit) =>
+        Results.Problem($"The body is larger than {limit / 1024} KB. Send fewer reviews per request.", statusCode: 413, title: "Too large");
+
+    private static IResult Unauthorized(string detail) => Results.Problem(detail, statusCode: 401, title: "Unauthorized");
+
+    private static IResult BadSignature() =>
+        Unauthorized($"The {WebhookSignature.Header} does not match the body for the deployment secret or the practice's secret.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook: {Received} reviews received, {Created} new, {Edited} edited, {Replied} replied, {Unchanged} unchanged")]
+    private static partial void LogReceived(ILogger logger, int received, int created, int edited, int replied, int unchanged);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook: storing reviews failed ({ExceptionType}); answered 503")]
+    private static partial void LogStorageFailure(ILogger logger, string exceptionType);
+}

@@ -1,0 +1,63 @@
+using PracticeBot.Core.Reviews;
+using PracticeBot.Core.Reviews.Sources;
+
+namespace PracticeBot.Core.Tests.Reviews.Sources;
+
+public sealed class IngestionRulesTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 20, 14, 3, 0, TimeSpan.Zero);
+
+    private static Review Stored(string? text = "Long wait.", int? rating = 2) => new()
+    {
+        Source = "google", ExternalId = "g-1", Rating = rating, Text = text, Status = ReviewStatus.New,
+    };
+
+    private static SourcedReview Incoming(string? text = "Long wait.", int? rating = 2, bool replied = false) =>
+        new("google", "g-1", rating, null, "Maria G.", text, At, HasOwnerReply: replied);
+
+    [Fact]
+    public void Decide_NotStored_Creates() => Assert.Equal(IngestDecision.Create, IngestionRules.Decide(null, Incoming()));
+
+    [Fact]
+    public void Decide_SameTextAndRating_IsUnchanged() => Assert.Equal(IngestDecision.Unchanged, IngestionRules.Decide(Stored(), Incoming()));
+
+    [Fact]
+    public void Decide_OnlyWhitespaceDiffers_IsUnchanged() =>
+        Assert.Equal(IngestDecision.Unchanged, IngestionRules.Decide(Stored("Long  wait.\n"), Incoming("Long wait.")));
+
+    [Theory]
+    [InlineData("Long wait, and rude.", 2)]
+    [InlineData("Long wait.", 1)]
+    [InlineData(null, 2)]
+    public void Decide_TextOrRatingChanged_IsEdit(string? text, int rating) =>
+        Assert.Equal(IngestDecision.Edit, IngestionRules.Decide(Stored(), Incoming(text, rating)));
+
+    [Fact]
+    public void Decide_OwnerReplyNewlySeen_IsOwnerReplyOnlyOnce()
+    {
+        var stored = Stored();
+        Assert.Equal(IngestDecision.OwnerReply, IngestionRules.Decide(stored, Incoming(replied: true)));
+        stored.RepliedOnSource = true;
+        Assert.Equal(IngestDecision.Unchanged, IngestionRules.Decide(stored, Incoming(replied: true)));
+    }
+
+    [Theory]
+    [InlineData(ReviewStatus.New, ReviewStatus.Replied)]
+    [InlineData(ReviewStatus.Drafted, ReviewStatus.Replied)]
+    [InlineData(ReviewStatus.Resolved, ReviewStatus.Resolved)]
+    [InlineData(ReviewStatus.Escalated, ReviewStatus.Escalated)]
+    public void StatusAfterOwnerReply_OpenOrSettled_RepliedOrKept(ReviewStatus before, ReviewStatus after) =>
+        Assert.Equal(after, IngestionRules.StatusAfterOwnerReply(before));
+
+    [Theory]
+    [InlineData("22:30", true)]
+    [InlineData("03:00", true)]
+    [InlineData("07:00", false)]
+    [InlineData("12:00", false)]
+    [InlineData("21:59", false)]
+    public void InQuietHours_AcrossMidnight_CoversNightOnly(string local, bool quiet) =>
+        Assert.Equal(quiet, IngestionRules.InQuietHours(TimeOnly.Parse(local, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(22, 0), new TimeOnly(7, 0)));
+
+    [Fact]
+    public void InQuietHours_NotConfigured_IsNeverQuiet() => Assert.False(IngestionRules.InQuietHours(new TimeOnly(3, 0), null, null));
+}
