@@ -13,6 +13,7 @@ public static class BlockKitLimits
     public const int ContextElements = 10;
     public const int ContextText = 2000;
     public const int ActionsElements = 25;
+    public const int ButtonUrl = 3000;
     public const int ButtonText = 75;
     public const int ButtonValue = 2000;
     public const int ActionId = 255;

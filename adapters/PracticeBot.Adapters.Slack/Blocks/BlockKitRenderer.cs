@@ -208,6 +208,17 @@ public static class BlockKitRenderer
                 ["action_id"] = actionId,
                 ["value"] = button.Value,
             };
+            if (button.Url is { } url)
+            {
+                // A link button opens the page in the browser (Slack still reports the click, which needs no answer).
+                if (url.Length > BlockKitLimits.ButtonUrl || !Uri.TryCreate(url, UriKind.Absolute, out var link) || link.Scheme is not ("https" or "http"))
+                {
+                    continue;
+                }
+
+                json["url"] = url;
+            }
+
             switch (button.Style)
             {
                 case ButtonStyle.Primary:

@@ -137,6 +137,11 @@ public static class AdaptiveCardRenderer
 
     private static JsonNode Button(CardButton button)
     {
+        if (button.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var link) && link.Scheme is "https" or "http")
+        {
+            return new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = Clip(button.Text), ["url"] = url };
+        }
+
         var action = new JsonObject
         {
             ["type"] = "Action.Execute",

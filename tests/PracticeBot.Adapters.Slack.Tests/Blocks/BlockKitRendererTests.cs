@@ -61,6 +61,21 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void RenderMessage_LinkButton_CarriesTheUrlAndAnUnsafeLinkIsLeftOut()
+    {
+        var message = new OutboundMessage("r", Card.Of(new ActionsBlock(
+        [
+            new CardButton("Open", "review.open", "12", Url: "https://g.page/r/abc"),
+            new CardButton("Bad", "review.open", "13", Url: "javascript:alert(1)"),
+        ])));
+
+        var elements = BlockKitRenderer.RenderMessage(message)["blocks"]![0]!["elements"]!.AsArray();
+
+        var button = Assert.Single(elements)!;
+        Assert.Equal("https://g.page/r/abc", (string?)button["url"]);
+    }
+
+    [Fact]
     public void RenderMessage_PlainText_HasNoBlocks()
     {
         var json = BlockKitRenderer.RenderMessage(OutboundMessage.Plain("Hello <@U1|ann> & welcome"));

@@ -45,6 +45,15 @@ public sealed class AdaptiveCardRendererTests
             ((string?)action["type"], (string?)action["verb"], (string?)action["data"]!["value"], (string?)action["style"]));
     }
 
+    [Fact]
+    public void Render_LinkButton_IsActionOpenUrl()
+    {
+        var card = AdaptiveCardRenderer.Render(Card.Of(new ActionsBlock([new CardButton("Open", ReviewActions.Open, "12", Url: "https://g.page/r/abc")])));
+
+        var action = card["body"]![0]!["actions"]![0]!;
+        Assert.Equal(("Action.OpenUrl", "https://g.page/r/abc", "Open"), ((string?)action["type"], (string?)action["url"], (string?)action["title"]));
+    }
+
     [Theory]
     [InlineData("*bold* and <https://x.example|a link>", "**bold** and [a link](https://x.example)")]
     [InlineData("ask <@29:ann|Ann Lee> to `review claim 3`", "ask Ann Lee to \"review claim 3\"")]
