@@ -41,6 +41,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddScoped<ReviewWorkflow>();
         services.TryAddScoped<ReviewPeople>();
         services.AddSingleton(new RepeatingSchedule(ReviewSchedules.Sla, ReviewSchedules.SlaEvery));
+        services.AddSingleton(new RepeatingSchedule(ReviewSchedules.Publish, ReviewSchedules.PublishEvery));
         services.TryAddScoped<PostingDesk>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, PostingPracticeSchedules>());
         services.TryAddScoped<ReviewIngestion>();

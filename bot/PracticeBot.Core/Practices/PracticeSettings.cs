@@ -13,6 +13,8 @@ public sealed class PracticeSettings
     public int UrgentResponseTargetHours { get; set; } = 24;
     /// <summary>Replies to reviews of this many stars or fewer need a manager's approval; negative reviews always do.</summary>
     public int ApprovalAtOrBelowStars { get; set; } = 3;
+    /// <summary>How long a reply waits, cancellable, before it goes out through a source's API.</summary>
+    public int PublishHoldMinutes { get; set; } = 10;
     /// <summary>Every reply needs a manager's approval.</summary>
     public bool ApproveEveryReply { get; set; }
     /// <summary>The practice's own post ideas (<c>posting ideas add …</c>), suggested with the built-in ones.</summary>

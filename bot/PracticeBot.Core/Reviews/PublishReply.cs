@@ -5,15 +5,22 @@ using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews.Privacy;
+using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Core.Reviews;
 
 /// <summary>
-/// <c>review publish &lt;id&gt;</c> and the Publish button. A draft that needs approval goes to the managers; an
-/// approved (or approval-free, privacy-clean) reply is handed over ready to post on the source, with a Mark replied
-/// button. A high-risk draft is never published without a manager's written override.
+/// <c>review publish &lt;id&gt;</c> and the Publish button. A draft that needs approval goes to the managers. An
+/// approved (or approval-free, privacy-clean) reply goes out through the source's API after a cancellable hold where
+/// the source has one (Google), and otherwise is handed over ready to post by hand, with a Mark replied button.
+/// A high-risk draft is never published without a manager's written override.
 /// </summary>
-public sealed class PublishReply(ReviewWorkflow workflow, ReviewBook reviews, ReviewPeople people, TimeProvider time)
+public sealed class PublishReply(
+    ReviewWorkflow workflow,
+    ReviewBook reviews,
+    ReviewPeople people,
+    IEnumerable<IReviewReplyPublisher> publishers,
+    TimeProvider time)
     : IBotHandler<CommandInvocation>, IBotHandler<ActionInvoked>
 {
     public ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken) =>
@@ -62,12 +69,28 @@ public sealed class PublishReply(ReviewWorkflow workflow, ReviewBook reviews, Re
         if (!approved)
         {
             reply.ApprovedByMemberId = me.Id;
-            turn.Audit("review.approved", $"review:{number}", "by its manager while publishing");
+            turn.Audit("review.approved", $"review:{number}", me.Has(Role.Manager) ? "by a manager while publishing" : "no approval needed");
+        }
+
+        var now = time.GetUtcNow();
+        reply.Status = ReplyStatus.Approved;
+        reply.UpdatedAt = now;
+        if (publishers.Any(p => string.Equals(p.Name, review.Source, StringComparison.OrdinalIgnoreCase)))
+        {
+            // Through the source's API, after a hold during which anyone can still stop it.
+            var hold = TimeSpan.FromMinutes(Math.Max(0, practice.Settings.PublishHoldMinutes));
+            review.Status = ReviewStatus.Publishing;
+            reply.PublishAfter = now + hold;
+            turn.Audit("review.publish.held", $"review:{number}", $"{hold.TotalMinutes:0} min");
+            await reviews.RefreshPostedCardsAsync(practice, review, ct);
+            var card = await reviews.CardAsync(review, ct);
+            turn.Reply(card.WithLead(
+                $"Your reply to review #{number} goes to {ReviewCards.SourceName(review.Source)} in {hold.TotalMinutes:0} minutes. " +
+                $"Anyone can stop it until then: Cancel publishing, or `review cancel {number}`."));
+            return;
         }
 
         review.Status = ReviewStatus.Approved;
-        reply.Status = ReplyStatus.Approved;
-        reply.UpdatedAt = time.GetUtcNow();
         turn.Audit("review.publish.manual", $"review:{number}", ReviewCards.SourceName(review.Source));
         await reviews.RefreshPostedCardsAsync(practice, review, ct);
         turn.Reply(ReadyToPost(review, reply));

@@ -23,6 +23,8 @@ public static class ReviewActions
     public const string ReasonInput = "reason";
     /// <summary>For sources without a reply API: the approved reply was posted by hand.</summary>
     public const string MarkReplied = "review.replied";
+    /// <summary>Stops a reply during its publishing hold.</summary>
+    public const string CancelPublish = "review.publish.cancel";
     public const string Escalate = "review.escalate";
     /// <summary>A manager decides a review needs no reply (e.g. five stars without text).</summary>
     public const string NoReplyNeeded = "review.noreply";

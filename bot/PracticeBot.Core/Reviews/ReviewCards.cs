@@ -110,6 +110,7 @@ public static class ReviewCards
                 new CardButton("Reject", ReviewActions.Reject, number, ButtonStyle.Danger),
             ],
             ReviewStatus.Approved => [new CardButton("Publish", ReviewActions.Publish, number, ButtonStyle.Primary)],
+            ReviewStatus.Publishing => [new CardButton("Cancel publishing", ReviewActions.CancelPublish, number, ButtonStyle.Danger)],
             _ => [],
         };
         if (review.Url is { Length: > 0 } url)

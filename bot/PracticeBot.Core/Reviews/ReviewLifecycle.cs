@@ -18,6 +18,7 @@ public static class ReviewLifecycle
         [ReviewStep.MarkReplied] = [ReviewStatus.Approved, ReviewStatus.Publishing],
         [ReviewStep.Escalate] = [ReviewStatus.New, ReviewStatus.Claimed, ReviewStatus.Drafted, ReviewStatus.AwaitingApproval],
         [ReviewStep.NoReplyNeeded] = [ReviewStatus.New, ReviewStatus.Claimed],
+        [ReviewStep.CancelPublish] = [ReviewStatus.Publishing],
         [ReviewStep.Resolve] =
         [
             ReviewStatus.New, ReviewStatus.Claimed, ReviewStatus.Drafted, ReviewStatus.AwaitingApproval, ReviewStatus.Approved,
@@ -61,6 +62,7 @@ public static class ReviewLifecycle
         ReviewStep.Escalate => "escalated",
         ReviewStep.Resolve => "resolved",
         ReviewStep.NoReplyNeeded => "marked as needing no reply",
+        ReviewStep.CancelPublish => "stopped from publishing",
         _ => step.ToString().ToLowerInvariant(),
     };
 }

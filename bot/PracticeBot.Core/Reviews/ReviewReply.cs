@@ -13,6 +13,8 @@ public sealed class ReviewReply
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>While publishing: the end of the hold during which anyone can cancel (later, the sweep's lease).</summary>
+    public DateTimeOffset? PublishAfter { get; set; }
 }
 
 public enum ReplyStatus
@@ -20,6 +22,8 @@ public enum ReplyStatus
     Draft,
     AwaitingApproval,
     Approved,
+    /// <summary>Being sent to the source now; <see cref="ReviewReply.PublishAfter"/> is the sender's lease.</summary>
+    Sending,
     Rejected,
     Published,
     Cancelled,

@@ -20,6 +20,7 @@ public static class ReviewRoutes
         .OnCommand<RejectReply>("review reject")
         .OnCommand<EscalateReview>("review escalate")
         .OnCommand<ResolveReview>("review resolve")
+        .OnCommand<CancelPublish>("review cancel")
         .OnAction<ClaimReview>(ReviewActions.Claim, Responders)
         .OnAction<ReleaseReview>(ReviewActions.Release, Responders)
         .OnAction<DraftReply>(ReviewActions.Draft, Responders)
@@ -31,5 +32,7 @@ public static class ReviewRoutes
         .OnAction<MarkReplied>(ReviewActions.MarkReplied, Responders)
         .OnAction<EscalateReview>(ReviewActions.Escalate, Investigators)
         .OnAction<SkipReply>(ReviewActions.NoReplyNeeded, Access.Managers)
-        .OnSchedule<SweepReviewSla>(ReviewSchedules.Sla);
+        .OnAction<CancelPublish>(ReviewActions.CancelPublish, Responders)
+        .OnSchedule<SweepReviewSla>(ReviewSchedules.Sla)
+        .OnSchedule<PublishDueReplies>(ReviewSchedules.Publish, ownsTransaction: true);
 }

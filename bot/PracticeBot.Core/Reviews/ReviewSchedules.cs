@@ -8,6 +8,11 @@ public static class ReviewSchedules
 
     public static readonly TimeSpan SlaEvery = TimeSpan.FromMinutes(5);
 
+    /// <summary>Publishes replies whose hold has ended through the source's API.</summary>
+    public const string Publish = "reviews.publish";
+
+    public static readonly TimeSpan PublishEvery = TimeSpan.FromMinutes(1);
+
     /// <summary>Poll one source for one practice; the trigger's data carries the source under <see cref="SourceKey"/>.</summary>
     public const string Poll = "reviews.poll";
     public const string SourceKey = "source";

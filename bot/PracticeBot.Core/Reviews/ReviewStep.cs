@@ -14,4 +14,5 @@ public enum ReviewStep
     Escalate,
     Resolve,
     NoReplyNeeded,
+    CancelPublish,
 }

@@ -316,9 +316,11 @@ public sealed class ReviewCommandsTests
     }
 
     /// <summary>A practice with a manager, two responders, a member without role, and three new reviews.</summary>
-    internal static async Task<CoreHarness> PracticeWithReviewsAsync(bool onFile = false)
+    internal static async Task<CoreHarness> PracticeWithReviewsAsync(bool onFile = false) => await PracticeWithReviewsAsync(null, onFile);
+
+    internal static async Task<CoreHarness> PracticeWithReviewsAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure, bool onFile = false)
     {
-        var bot = await CoreHarness.CreateAsync(onFile: onFile);
+        var bot = await CoreHarness.CreateAsync(configure, onFile: onFile);
         await bot.CommandAsync("U-owner", "practice setup Sunrise America/Chicago");
         await bot.CommandAsync("U-owner", "practice role <@U-ann|Ann> responder");
         await bot.CommandAsync("U-owner", "practice role <@U-bob|Bob> responder");

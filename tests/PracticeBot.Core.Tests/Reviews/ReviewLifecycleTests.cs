@@ -20,6 +20,7 @@ public sealed class ReviewLifecycleTests
         [ReviewStep.MarkReplied] = [ReviewStatus.Approved, ReviewStatus.Publishing],
         [ReviewStep.Escalate] = [ReviewStatus.New, ReviewStatus.Claimed, ReviewStatus.Drafted, ReviewStatus.AwaitingApproval],
         [ReviewStep.NoReplyNeeded] = [ReviewStatus.New, ReviewStatus.Claimed],
+        [ReviewStep.CancelPublish] = [ReviewStatus.Publishing],
         [ReviewStep.Resolve] = [.. Enum.GetValues<ReviewStatus>().Except([ReviewStatus.Resolved, ReviewStatus.Publishing])],
     };
 

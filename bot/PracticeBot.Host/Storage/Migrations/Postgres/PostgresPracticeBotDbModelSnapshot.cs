@@ -625,6 +625,9 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                     b.Property<long>("PracticeId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("PublishAfter")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -596,6 +596,9 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.Property<long>("PracticeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PublishAfter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 

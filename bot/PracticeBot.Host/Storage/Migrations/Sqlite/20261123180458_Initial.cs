@@ -381,7 +381,8 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     ApprovedByMemberId = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishAfter = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Reviews;
+using PracticeBot.Core.Reviews.Sources;
+using PracticeBot.Core.Tests.TestSupport;
+
+namespace PracticeBot.Core.Tests.Reviews;
+
+/// <summary>claim → draft → approve → publish → hold → published once through the source; cancel stops it.</summary>
+public sealed class PublishThroughSourceTests
+{
+    [Fact]
+    public async Task Publish_ApprovedGoogleReply_WaitsForTheHoldThenPublishesOnce()
+    {
+        var google = new FakePublisher();
+        await using var bot = await ApprovedAsync(google);
+
+        var publish = await bot.CommandAsync("U-ann", "review publish 1");
+        bot.Time.Advance(TimeSpan.FromMinutes(9));
+        await SweepAsync(bot);
+        var duringHold = google.Calls.Count;
+        bot.Time.Advance(TimeSpan.FromMinutes(1));
+        await SweepAsync(bot);
+        await SweepAsync(bot);
+
+        Assert.Contains("goes to Google in 10 minutes", CoreHarness.Text(publish), StringComparison.Ordinal);
+        Assert.Equal(0, duringHold);
+        Assert.Equal(("g-1", "Thank you for telling us. Please call our office manager."), Assert.Single(google.Calls));
+        await using var db = bot.OpenDb();
+        Assert.Equal(ReviewStatus.Replied, (await db.Reviews.SingleAsync(r => r.Number == 1)).Status);
+        var reply = await db.ReviewReplies.SingleAsync();
+        Assert.Equal((ReplyStatus.Published, bot.Time.GetUtcNow()), (reply.Status, reply.PublishedAt!.Value));
+        Assert.Contains(db.AuditEntries, a => a.Action == "review.replied" && a.Detail == "published on Google");
+        Assert.Contains((await db.Outbox.ToListAsync()), o => o.Target.UserId == "U-ann" && o.Message.Text.Contains("is live on Google", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancel_DuringTheHold_NothingIsSent()
+    {
+        var google = new FakePublisher();
+        await using var bot = await ApprovedAsync(google);
+        await bot.CommandAsync("U-ann", "review publish 1");
+        bot.Time.Advance(TimeSpan.FromMinutes(3));
+
+        var cancel = await bot.PressAsync("U-bob", ReviewActions.CancelPublish, "1");
+        bot.Time.Advance(TimeSpan.FromMinutes(30));
+        await SweepAsync(bot);
+
+        Assert.Contains("was not published", CoreHarness.Text(cancel), StringComparison.Ordinal);
+        Assert.Empty(google.Calls);
+        await using var db = bot.OpenDb();
+        Assert.Equal(ReviewStatus.Approved, (await db.Reviews.SingleAsync(r => r.Number == 1)).Status);
+        Assert.Contains(db.AuditEntries, a => a.Action == "review.publish.cancelled");
+    }
+
+    [Fact]
+    public async Task Publish_SourceRefuses_BackToApprovedAndTheAuthorIsTold()
+    {
+        var google = new FakePublisher { Answer = ReplyPublishResult.Failed("Google answered 403: the location is not verified") };
+        await using var bot = await ApprovedAsync(google);
+        await bot.CommandAsync("U-ann", "review publish 1");
+        bot.Time.Advance(TimeSpan.FromMinutes(10));
+
+        await SweepAsync(bot);
+
+        await using var db = bot.OpenDb();
+        Assert.Equal(ReviewStatus.Approved, (await db.Reviews.SingleAsync(r => r.Number == 1)).Status);
+        Assert.Equal(ReplyStatus.Approved, (await db.ReviewReplies.SingleAsync()).Status);
+        Assert.Contains((await db.Outbox.ToListAsync()), o => o.Target.UserId == "U-ann" && o.Message.Text.Contains("location is not verified", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sweep_SenderDiedMidSend_LeaseExpiresAndTheNextSweepSends()
+    {
+        var google = new FakePublisher();
+        await using var bot = await ApprovedAsync(google);
+        await bot.CommandAsync("U-ann", "review publish 1");
+        await using (var db = bot.OpenDb())
+        {
+            // What a process killed after claiming leaves behind.
+            var reply = await db.ReviewReplies.SingleAsync();
+            reply.Status = ReplyStatus.Sending;
+            reply.PublishAfter = bot.Time.GetUtcNow() + PublishDueReplies.Lease;
+            await db.SaveChangesAsync();
+        }
+
+        var cancel = await bot.CommandAsync("U-bob", "review cancel 1");
+        bot.Time.Advance(PublishDueReplies.Lease - TimeSpan.FromSeconds(1));
+        await SweepAsync(bot);
+        var beforeExpiry = google.Calls.Count;
+        bot.Time.Advance(TimeSpan.FromSeconds(1));
+        await SweepAsync(bot);
+
+        Assert.Contains("Too late", CoreHarness.Text(cancel), StringComparison.Ordinal);
+        Assert.Equal(0, beforeExpiry);
+        Assert.Single(google.Calls);
+    }
+
+    [Fact]
+    public async Task Publish_SourceWithoutReplyApi_IsHandedOverToPostByHand()
+    {
+        await using var bot = await ApprovedAsync(new FakePublisher("yelp"));
+
+        var result = await bot.CommandAsync("U-ann", "review publish 1");
+
+        Assert.Contains("Ready to post on Google", CoreHarness.Text(result), StringComparison.Ordinal);
+    }
+
+    private static Task SweepAsync(CoreHarness bot) =>
+        bot.Dispatcher.DispatchAsync(ScheduleFired.Create(ReviewSchedules.Publish, null, bot.Time.GetUtcNow()));
+
+    /// <summary>Review #1 (Google, 2 stars) claimed by Ann, drafted, sent for approval and approved by the owner.</summary>
+    private static async Task<CoreHarness> ApprovedAsync(FakePublisher publisher)
+    {
+        var bot = await ReviewCommandsTests.PracticeWithReviewsAsync(services => services.AddSingleton<IReviewReplyPublisher>(publisher));
+        await bot.CommandAsync("U-ann", "review reply 1 Thank you for telling us. Please call our office manager.");
+        await bot.CommandAsync("U-ann", "review publish 1");
+        await bot.CommandAsync("U-owner", "review approve 1");
+        return bot;
+    }
+
+    private sealed class FakePublisher(string name = "google") : IReviewReplyPublisher
+    {
+        public ConcurrentQueue<(string ExternalId, string Text)> Calls { get; } = new();
+
+        public ReplyPublishResult Answer { get; init; } = ReplyPublishResult.Done;
+
+        public string Name { get; } = name;
+
+        public Task<ReplyPublishResult> PublishReplyAsync(string externalId, string text, CancellationToken cancellationToken)
+        {
+            Calls.Enqueue((externalId, text));
+            return Task.FromResult(Answer);
+        }
+
+        public Task<ReplyPublishResult> DeleteReplyAsync(string externalId, CancellationToken cancellationToken) =>
+            Task.FromResult(ReplyPublishResult.Done);
+    }
+}

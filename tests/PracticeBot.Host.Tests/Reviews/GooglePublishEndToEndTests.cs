@@ -1,0 +1,143 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PracticeBot.Adapters.Reviews.Tests.TestSupport;
+using PracticeBot.Core.Conversation;
+using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Reviews;
+using PracticeBot.Core.Storage;
+using PracticeBot.Host.Tests.TestSupport;
+
+namespace PracticeBot.Host.Tests.Reviews;
+
+/// <summary>
+/// Through the real host and the real Google connector against a loopback fake of the Business Profile API:
+/// poll → claim → draft → approval → publish → the hold elapses on a fake clock → the fake gets the PUT once.
+/// </summary>
+public sealed class GooglePublishEndToEndTests : IDisposable
+{
+    private const string Location = "accounts/1/locations/2";
+    private const string ReviewName = Location + "/reviews/r1";
+    private static readonly ConversationReference Channel = new(Platforms.Slack, "T-e2e", "C-reviews");
+
+    private readonly TempDatabaseFile _file = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Publish_AfterApprovalAndHold_GoogleGetsThePutOnceAndTheCardShowsReplied()
+    {
+        await using var google = await FakeGoogleAsync();
+        await using var factory = Host(google);
+        var bot = factory.Services.GetRequiredService<BotDispatcher>();
+        await ReviewAwaitingPublishAsync(bot);
+
+        var publish = await Say(bot, "U-ann", "review", "publish 1");
+        _time.Advance(TimeSpan.FromMinutes(9));
+        await SweepAsync(bot);
+        var putsDuringHold = Puts(google);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await SweepAsync(bot);
+        await SweepAsync(bot);
+        var card = await Say(bot, "U-ann", "review", "1");
+
+        Assert.Contains("goes to Google in 10 minutes", Text(publish), StringComparison.Ordinal);
+        Assert.Equal(0, putsDuringHold);
+        var put = Assert.Single(google.Requests, r => r.Method == "PUT");
+        Assert.Equal($"/v4/{ReviewName}/reply", put.Path);
+        Assert.Contains("Thank you for telling us.", put.Body, StringComparison.Ordinal);
+        Assert.Equal("Bearer access-1", put.Authorization);
+        Assert.Contains("replied", Text(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_DuringTheHold_GoogleGetsNothing()
+    {
+        await using var google = await FakeGoogleAsync();
+        await using var factory = Host(google);
+        var bot = factory.Services.GetRequiredService<BotDispatcher>();
+        await ReviewAwaitingPublishAsync(bot);
+
+        await Say(bot, "U-ann", "review", "publish 1");
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await Say(bot, "U-ann", "review", "cancel 1");
+        _time.Advance(TimeSpan.FromMinutes(20));
+        await SweepAsync(bot);
+
+        Assert.Equal(0, Puts(google));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal(ReviewStatus.Approved, (await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().Reviews.SingleAsync()).Status);
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    /// <summary>The practice is set up, Google's review is polled in, claimed, drafted, sent for approval and approved.</summary>
+    private async Task ReviewAwaitingPublishAsync(BotDispatcher bot)
+    {
+        await Say(bot, "U-owner", "practice", "setup \"E2E Clinic\" America/Chicago");
+        await Say(bot, "U-owner", "practice", "role <@U-ann|Ann> responder");
+        await bot.DispatchAsync(new ScheduleFired(
+            ReviewSchedules.Poll, 1, _time.GetUtcNow(), new Dictionary<string, string> { [ReviewSchedules.SourceKey] = "google" }));
+        await Say(bot, "U-ann", "review", "claim 1");
+        await Say(bot, "U-ann", "review", "reply 1 Thank you for telling us. Please call our office manager.");
+        await Say(bot, "U-ann", "review", "publish 1");
+        var approve = await Say(bot, "U-owner", "review", "approve 1");
+        Assert.Contains("Approved the reply to review #1", Text(approve), StringComparison.Ordinal);
+    }
+
+    private BotFactory Host(FakeApi google) => new(
+        BotFactory.Sqlite(
+            _file.Path,
+            ("Demo:Enabled", "false"),
+            ("Sources:Google:BaseUrl", google.Url + "/"),
+            ("Sources:Google:TokenEndpoint", google.Url + "/token"),
+            ("Sources:Google:ClientId", "client"),
+            ("Sources:Google:ClientSecret", "secret"),
+            ("Sources:Google:RefreshToken", "refresh"),
+            ("Sources:Google:Practices:e2e-clinic:0:Name", Location)),
+        services => services.AddSingleton<TimeProvider>(_time));
+
+    private static Task<FakeApi> FakeGoogleAsync() => FakeApi.StartAsync(async (context, request) =>
+    {
+        switch (request.Method, request.Path)
+        {
+            case ("POST", "/token"):
+                await context.Response.WriteAsJsonAsync(new { access_token = "access-1", expires_in = 3600, token_type = "Bearer" });
+                break;
+            case ("GET", "/v4/" + Location + "/reviews"):
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    reviews = new[]
+                    {
+                        new
+                        {
+                            name = ReviewName, reviewId = "r1", reviewer = new { displayName = "Maria G.", isAnonymous = false },
+                            starRating = "TWO", comment = "Waited an hour past my time.",
+                            createTime = "2026-11-23T14:00:00Z", updateTime = "2026-11-23T14:00:00Z",
+                        },
+                    },
+                    totalReviewCount = 1,
+                });
+                break;
+            case ("PUT", "/v4/" + ReviewName + "/reply"):
+                await context.Response.WriteAsJsonAsync(new { comment = "ok", updateTime = "2026-11-23T15:10:00Z" });
+                break;
+            default:
+                context.Response.StatusCode = (int)HttpStatusCode.NotFound;
+                break;
+        }
+    });
+
+    private static int Puts(FakeApi google) => google.Requests.Count(r => r.Method == "PUT");
+
+    private Task SweepAsync(BotDispatcher bot) =>
+        bot.DispatchAsync(ScheduleFired.Create(ReviewSchedules.Publish, null, _time.GetUtcNow()));
+
+    private static Task<TurnResult> Say(BotDispatcher bot, string user, string command, string text) =>
+        bot.DispatchAsync(new CommandReceived(Channel, new ChatUser(user), command, text));
+
+    private static string Text(TurnResult result) => string.Join("\n", result.Replies.Select(r => PlainTextRenderer.Render(r.Message)));
+}
