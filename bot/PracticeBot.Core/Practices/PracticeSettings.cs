@@ -15,6 +15,8 @@ public sealed class PracticeSettings
     public int ApprovalAtOrBelowStars { get; set; } = 3;
     /// <summary>How long a reply waits, cancellable, before it goes out through a source's API.</summary>
     public int PublishHoldMinutes { get; set; } = 10;
+    /// <summary>The practice's own reply templates by key (a complaint category, or negative / positive / neutral).</summary>
+    public Dictionary<string, string> ReplyTemplates { get; set; } = [];
     /// <summary>Every reply needs a manager's approval.</summary>
     public bool ApproveEveryReply { get; set; }
     /// <summary>The practice's own post ideas (<c>posting ideas add …</c>), suggested with the built-in ones.</summary>

@@ -7,7 +7,10 @@ using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Core.Practices;
 
-/// <summary><c>practice settings</c> shows the practice's settings; <c>practice settings name|timezone &lt;value&gt;</c> changes one (managers).</summary>
+/// <summary>
+/// <c>practice settings</c> shows the practice's settings; managers change one with
+/// <c>practice settings name|timezone|approval|template &lt;value&gt;</c>.
+/// </summary>
 public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedules> schedules, IWebhookSecretVault? secrets = null)
     : IBotHandler<CommandInvocation>
 {
@@ -39,6 +42,9 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
                 new CardField("Channel for cards", practice.Channel is { } c ? $"{c.Platform} {c.ChannelId}" : "not set"),
                 new CardField("Weekly check-in", $"{s.CheckInDay} {s.CheckInTime:HH\\:mm}"),
                 new CardField("Response target", $"{s.ResponseTargetHours} h (negative reviews {s.UrgentResponseTargetHours} h)"),
+                new CardField("Replies needing approval", s.ApproveEveryReply ? "every reply" : $"reviews of {s.ApprovalAtOrBelowStars} stars or fewer, and every negative one"),
+                new CardField("Publishing hold", $"{s.PublishHoldMinutes} min"),
+                new CardField("Own reply templates", s.ReplyTemplates.Count == 0 ? "none (built-in ones are used)" : string.Join(", ", s.ReplyTemplates.Keys.Order())),
             ]),
             new SectionBlock("*People*", [
                 new CardField("Managers", Holders(Role.Manager)),
@@ -46,7 +52,7 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
                 new CardField("Operations", Holders(Role.Operations)),
                 new CardField("Posters", Holders(Role.Poster)),
             ]),
-            new ContextBlock(["Managers change these with `practice settings name|timezone <value>` and `practice role @user <role>`."]));
+            new ContextBlock(["Managers change these with `practice settings name|timezone|approval|template <value>` and `practice role @user <role>`."]));
         if (webhook is not null)
         {
             card = new Card([.. card.Blocks.SkipLast(1), webhook, card.Blocks[^1]]);
@@ -91,6 +97,14 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
                 turn.Reply($"Time zone is now {zone}.");
                 return;
 
+            case "approval":
+                ChangeApproval(practice, value.Trim(), turn);
+                return;
+
+            case "template":
+                ChangeTemplate(practice, value.Trim(), turn);
+                return;
+
             case "name":
                 var name = value.Trim().Trim('"', '\u201C', '\u201D');
                 if (name.Length is 0 or > 200)
@@ -104,5 +118,71 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
                 turn.Reply($"The practice is now called *{name}*. Its id stays `{practice.Slug}` so webhooks keep working.");
                 return;
         }
+    }
+
+    private static void ChangeApproval(Practice practice, string value, TurnContext turn)
+    {
+        var settings = practice.Settings;
+        if (string.Equals(value, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.ApproveEveryReply = true;
+        }
+        else if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var stars) && stars is >= 0 and <= 5)
+        {
+            settings.ApproveEveryReply = false;
+            settings.ApprovalAtOrBelowStars = stars;
+        }
+        else
+        {
+            turn.Reply("Say which replies need a manager's approval: `practice settings approval 3` (reviews of 3 stars or fewer) or `practice settings approval all`.");
+            return;
+        }
+
+        // Reassign so the JSON column is saved as changed.
+        practice.Settings = settings;
+        turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"approval={value.ToLowerInvariant()}");
+        turn.Reply(settings.ApproveEveryReply
+            ? "Every reply now needs a manager's approval."
+            : $"Replies to reviews of {settings.ApprovalAtOrBelowStars} stars or fewer need a manager's approval. Replies to negative reviews always do.");
+    }
+
+    private static void ChangeTemplate(Practice practice, string value, TurnContext turn)
+    {
+        var split = value.IndexOfAny([' ', '\n', '\t']);
+        var key = (split < 0 ? value : value[..split]).ToLowerInvariant();
+        var text = split < 0 ? "" : value[(split + 1)..].Trim();
+        if (!Reviews.ReplyTemplates.Keys.Contains(key))
+        {
+            turn.Reply($"Templates are kept by: {string.Join(", ", Reviews.ReplyTemplates.Keys)}. For example `practice settings template wait-time Thank you for …`.");
+            return;
+        }
+
+        var settings = practice.Settings;
+        if (text.Length == 0 || string.Equals(text, "reset", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.ReplyTemplates.Remove(key);
+            practice.Settings = settings;
+            turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"template {key} reset");
+            turn.Reply($"The `{key}` template is the built-in one again.");
+            return;
+        }
+
+        var privacy = Reviews.Privacy.PrivacyCheck.Check(text);
+        if (privacy.IsHighRisk)
+        {
+            turn.Reply($"That template would put patient information in every reply, so it was not saved.\n{privacy.Explain()}");
+            return;
+        }
+
+        if (text.Length > Reviews.DraftReply.MaxLength)
+        {
+            turn.Reply($"A template can have at most {Reviews.DraftReply.MaxLength} characters.");
+            return;
+        }
+
+        settings.ReplyTemplates[key] = text;
+        practice.Settings = settings;
+        turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"template {key}");
+        turn.Reply($"Saved the `{key}` template. {(privacy.IsClean ? "" : privacy.Explain())}".TrimEnd());
     }
 }

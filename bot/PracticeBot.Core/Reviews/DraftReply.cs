@@ -65,7 +65,7 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
         {
             if (openFormWhenEmpty)
             {
-                turn.Reply(Form(review, draft?.Text ?? ReplyTemplates.For(review)));
+                turn.Reply(Form(review, draft?.Text ?? ReplyTemplates.For(review, practice.Settings)));
             }
             else
             {

@@ -125,6 +125,17 @@ public sealed class PrivacyCheckTests
     }
 
     [Fact]
+    public void Check_EveryBuiltInReplyTemplate_IsClean()
+    {
+        foreach (var (key, template) in PracticeBot.Core.Reviews.ReplyTemplates.BuiltIn)
+        {
+            var report = PrivacyCheck.Check(template, "Maria G.");
+
+            Assert.True(report.IsClean, $"{key}: {report.Explain()}");
+        }
+    }
+
+    [Fact]
     public void Check_TemplatesForEveryKindOfReview_AreClean()
     {
         foreach (var rating in new int?[] { 1, 2, 3, 4, 5, null })
