@@ -97,3 +97,36 @@ public sealed class AuthorizationTests
 
     private static Member Person(Role roles) => new() { Platform = "slack", UserId = "U", Roles = roles };
 }
+
+/// <summary>A button must not let anyone do what the matching typed command would refuse them.</summary>
+public sealed class ButtonAuthorizationTests
+{
+    public static TheoryData<string, string> ButtonsAndCommands() => new()
+    {
+        { PracticeBot.Core.Reviews.ReviewActions.Claim, "review claim" },
+        { PracticeBot.Core.Reviews.ReviewActions.Release, "review release" },
+        { PracticeBot.Core.Reviews.ReviewActions.Draft, "review reply" },
+        { PracticeBot.Core.Reviews.ReviewActions.SubmitDraft, "review reply" },
+        { PracticeBot.Core.Reviews.ReviewActions.Publish, "review publish" },
+        { PracticeBot.Core.Reviews.ReviewActions.Approve, "review approve" },
+        { PracticeBot.Core.Reviews.ReviewActions.Reject, "review reject" },
+        { PracticeBot.Core.Reviews.ReviewActions.SubmitReject, "review reject" },
+        { PracticeBot.Core.Reviews.ReviewActions.CancelPublish, "review cancel" },
+        { PracticeBot.Core.Reviews.ReviewActions.Escalate, "review escalate" },
+        { PracticeBot.Core.Reviews.ReviewActions.MarkReplied, "review publish" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ButtonsAndCommands))]
+    public void ButtonRoute_SameRolesAsItsCommand(string actionId, string command)
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        PracticeBot.Core.Conversation.ConversationServiceCollectionExtensions.AddPracticeBotCore(services);
+        var router = (PracticeBot.Core.Conversation.Routing.BotRouter)services
+            .Single(d => d.ServiceType == typeof(PracticeBot.Core.Conversation.Routing.BotRouter)).ImplementationInstance!;
+
+        var button = router.Routes.Single(r => r.Name == $"action:{actionId}");
+
+        Assert.Equal(CommandCatalog.ByRouteName(command).Access, button.Access);
+    }
+}
