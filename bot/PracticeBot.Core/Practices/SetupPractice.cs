@@ -21,7 +21,7 @@ public sealed class SetupPractice(PracticeBotDb db, TimeProvider time) : IBotHan
         {
             turn.Reply(
                 $"This workspace is already set up for *{existing.Name}* (`{existing.Slug}`). " +
-                "`practice settings` shows its settings; a manager can change them with `practice settings name|timezone|approval|template <value>`.");
+                "`practice settings` shows its settings; a manager can change them with `practice settings name|timezone|channel|approval|template <value>`.");
             return;
         }
 

@@ -52,7 +52,7 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
                 new CardField("Operations", Holders(Role.Operations)),
                 new CardField("Posters", Holders(Role.Poster)),
             ]),
-            new ContextBlock(["Managers change these with `practice settings name|timezone|approval|template <value>` and `practice role @user <role>`."]));
+            new ContextBlock(["Managers change these with `practice settings name|timezone|channel|approval|template <value>` and `practice role @user <role>`."]));
         if (webhook is not null)
         {
             card = new Card([.. card.Blocks.SkipLast(1), webhook, card.Blocks[^1]]);
@@ -99,6 +99,18 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
 
             case "approval":
                 ChangeApproval(practice, value.Trim(), turn);
+                return;
+
+            case "channel":
+                if (!string.Equals(value.Trim(), "here", StringComparison.OrdinalIgnoreCase) || turn.Chat is null)
+                {
+                    turn.Reply("Run `practice settings channel here` in the channel where review cards and the weekly check-in should go.");
+                    return;
+                }
+
+                practice.Channel = turn.Chat.Conversation.WithoutThread();
+                turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"channel={practice.Channel.Platform}/{practice.Channel.ChannelId}");
+                turn.ReplyInChannel(OutboundMessage.Plain($"Review cards and the weekly check-in for *{practice.Name}* will come to this channel from now on."));
                 return;
 
             case "template":

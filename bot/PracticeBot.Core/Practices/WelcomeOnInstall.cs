@@ -14,8 +14,12 @@ public sealed class WelcomeOnInstall : IBotHandler<MemberJoined>
             return ValueTask.CompletedTask;
         }
 
+        var here = joined.Conversation.WithoutThread();
         turn.ReplyInChannel(OutboundMessage.Plain(turn.Practice is { } practice
-            ? $"Hi, I'm PracticeBot for *{practice.Name}*. Type `review` to see open reviews, or `help` for everything I do."
+            ? $"Hi, I'm PracticeBot for *{practice.Name}*. Type `review` to see open reviews, or `help` for everything I do." +
+              (practice.Channel is { } channel && channel.ChannelId != here.ChannelId
+                  ? "\nReview cards go to another channel; a manager can move them here with `practice settings channel here`."
+                  : "")
             : "Hi, I'm PracticeBot: I bring your practice's online reviews and posting duties into this chat.\n" +
               "To set up, a manager types `practice setup \"Practice name\" America/Chicago` in the channel where review cards " +
               "should go. Then `practice role @someone responder` adds people who answer reviews. Type `help` for everything else."));

@@ -138,6 +138,31 @@ public sealed class PracticeCommandsTests
     }
 
     [Fact]
+    public async Task Settings_ChannelHere_MovesTheCardsToThisChannel()
+    {
+        await using var bot = await CoreHarness.CreateAsync();
+        await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago", channel: "C-general");
+
+        var moved = await bot.CommandAsync("U1", "practice settings channel here", channel: "C-reviews");
+
+        Assert.True(Assert.Single(moved.Replies).InChannel);
+        await using var db = bot.OpenDb();
+        Assert.Equal("C-reviews", (await db.Practices.SingleAsync()).Channel!.ChannelId);
+    }
+
+    [Fact]
+    public async Task Welcome_BotAddedToAnotherChannelOfASetUpPractice_OffersToMoveTheCards()
+    {
+        await using var bot = await CoreHarness.CreateAsync();
+        await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago", channel: "C-general");
+
+        var welcome = await bot.Dispatcher.DispatchAsync(new PracticeBot.Core.Conversation.Events.MemberJoined(
+            new PracticeBot.Core.Conversation.ConversationReference("slack", "T1", "C-new"), new PracticeBot.Core.Conversation.ChatUser("B1"), BotWasAdded: true));
+
+        Assert.Contains("practice settings channel here", CoreHarness.Text(welcome), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Settings_MemberWithoutRole_SeesCardButCannotChange()
     {
         await using var bot = await CoreHarness.CreateAsync();
@@ -192,3 +217,4 @@ public sealed class PracticeCommandsTests
         Assert.Contains("`practice setup \"Practice name\" America/Chicago`", text, StringComparison.Ordinal);
     }
 }
+
