@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PracticeBot.Adapters.Slack.Tests.TestSupport;
+using PracticeBot.Host.Tests.TestSupport;
 
 namespace PracticeBot.Adapters.Slack.Tests.Events;
 
