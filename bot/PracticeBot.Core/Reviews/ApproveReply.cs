@@ -16,16 +16,8 @@ public sealed class ApproveReply(ReviewWorkflow workflow, ReviewBook reviews, Re
     public ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken) =>
         new(ApproveAsync(command.ReviewNumber(), command.Text("reason"), turn, cancellationToken));
 
-    public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken)
-    {
-        if (ReviewReplies.NumberOf(action) is not { } number)
-        {
-            turn.Reply(ReviewReplies.StaleButton);
-            return ValueTask.CompletedTask;
-        }
-
-        return new(ApproveAsync(number, null, turn, cancellationToken));
-    }
+    public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken) =>
+        ReviewReplies.ForButton(action, turn, number => ApproveAsync(number, null, turn, cancellationToken));
 
     private async Task ApproveAsync(int number, string? reason, TurnContext turn, CancellationToken ct)
     {

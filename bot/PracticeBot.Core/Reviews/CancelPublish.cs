@@ -13,16 +13,8 @@ public sealed class CancelPublish(PracticeBotDb db, ReviewWorkflow workflow, Rev
     public ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken) =>
         new(CancelAsync(command.ReviewNumber(), turn, cancellationToken));
 
-    public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken)
-    {
-        if (ReviewReplies.NumberOf(action) is not { } number)
-        {
-            turn.Reply(ReviewReplies.StaleButton);
-            return ValueTask.CompletedTask;
-        }
-
-        return new(CancelAsync(number, turn, cancellationToken));
-    }
+    public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken) =>
+        ReviewReplies.ForButton(action, turn, number => CancelAsync(number, turn, cancellationToken));
 
     private async Task CancelAsync(int number, TurnContext turn, CancellationToken ct)
     {

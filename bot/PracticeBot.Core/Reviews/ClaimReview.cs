@@ -37,16 +37,8 @@ public sealed class ClaimReview(PracticeBotDb db, ReviewBook reviews, MemberLook
         await ClaimAsync(command.ReviewNumber(), assignee, fromButton: false, turn, cancellationToken);
     }
 
-    public async ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken)
-    {
-        if (ReviewReplies.NumberOf(action) is not { } number)
-        {
-            turn.Reply(ReviewReplies.StaleButton);
-            return;
-        }
-
-        await ClaimAsync(number, turn.Member!, fromButton: true, turn, cancellationToken);
-    }
+    public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken) =>
+        ReviewReplies.ForButton(action, turn, number => ClaimAsync(number, turn.Member!, fromButton: true, turn, cancellationToken));
 
     private async Task ClaimAsync(int number, Member assignee, bool fromButton, TurnContext turn, CancellationToken ct)
     {

@@ -16,16 +16,8 @@ public sealed class EscalateReview(ReviewWorkflow workflow, ReviewBook reviews, 
     public ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken) =>
         new(EscalateAsync(command.ReviewNumber(), command.Text("note"), turn, cancellationToken));
 
-    public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken)
-    {
-        if (ReviewReplies.NumberOf(action) is not { } number)
-        {
-            turn.Reply(ReviewReplies.StaleButton);
-            return ValueTask.CompletedTask;
-        }
-
-        return new(EscalateAsync(number, null, turn, cancellationToken));
-    }
+    public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken) =>
+        ReviewReplies.ForButton(action, turn, number => EscalateAsync(number, null, turn, cancellationToken));
 
     private async Task EscalateAsync(int number, string? note, TurnContext turn, CancellationToken ct)
     {

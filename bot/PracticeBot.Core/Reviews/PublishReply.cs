@@ -26,16 +26,8 @@ public sealed class PublishReply(
     public ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken) =>
         new(PublishAsync(command.ReviewNumber(), turn, cancellationToken));
 
-    public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken)
-    {
-        if (ReviewReplies.NumberOf(action) is not { } number)
-        {
-            turn.Reply(ReviewReplies.StaleButton);
-            return ValueTask.CompletedTask;
-        }
-
-        return new(PublishAsync(number, turn, cancellationToken));
-    }
+    public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken) =>
+        ReviewReplies.ForButton(action, turn, number => PublishAsync(number, turn, cancellationToken));
 
     private async Task PublishAsync(int number, TurnContext turn, CancellationToken ct)
     {

@@ -14,15 +14,7 @@ public sealed class ReleaseReview(PracticeBotDb db, ReviewBook reviews) : IBotHa
         new(ReleaseAsync(command.ReviewNumber(), fromButton: false, turn, cancellationToken));
 
     public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken) =>
-        ReviewReplies.NumberOf(action) is { } number
-            ? new(ReleaseAsync(number, fromButton: true, turn, cancellationToken))
-            : Stale(turn);
-
-    private static ValueTask Stale(TurnContext turn)
-    {
-        turn.Reply(ReviewReplies.StaleButton);
-        return ValueTask.CompletedTask;
-    }
+        ReviewReplies.ForButton(action, turn, number => ReleaseAsync(number, fromButton: true, turn, cancellationToken));
 
     private async Task ReleaseAsync(int number, bool fromButton, TurnContext turn, CancellationToken ct)
     {
