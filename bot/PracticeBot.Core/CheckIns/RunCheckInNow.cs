@@ -1,10 +1,11 @@
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Scheduling;
 
 namespace PracticeBot.Core.CheckIns;
 
-/// <summary><c>practice checkin</c> (managers): runs the check-in now, whatever the schedule says.</summary>
-public sealed class RunCheckInNow(CheckInRun run, TimeProvider time) : IBotHandler<CommandInvocation>
+/// <summary><c>practice checkin</c> (managers): runs the check-in now, whatever the schedule says, and ensures the weekly trigger.</summary>
+public sealed class RunCheckInNow(CheckInRun run, IBotScheduler scheduler, TimeProvider time) : IBotHandler<CommandInvocation>
 {
     public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -16,6 +17,8 @@ public sealed class RunCheckInNow(CheckInRun run, TimeProvider time) : IBotHandl
         }
 
         await run.RunAsync(practice, CheckInDesk.WeekOf(practice, time.GetUtcNow()), turn, cancellationToken);
+        // A practice set up since the host started has no weekly trigger until the next start; this gives it one.
+        turn.AfterCommit(ct => new CheckInPracticeSchedules(scheduler).SyncAsync(practice, ct));
         turn.Reply("Done: the check-in is posted in the channel, and anyone with a stalled item has their nudge.");
     }
 }

@@ -33,6 +33,17 @@ public sealed class CheckInFlowTests
     }
 
     [Fact]
+    public async Task TimeZoneChanged_CheckInTriggerMovesToTheNewZone()
+    {
+        await using var bot = await PracticeWithReviewsAsync();
+
+        await bot.CommandAsync("U-owner", "practice settings timezone Europe/London");
+
+        var trigger = Assert.Single(bot.Scheduler.Triggers, t => t.Key.ScheduleId == CheckInSchedules.Weekly).Value;
+        Assert.Equal(new RecordedTrigger(DayOfWeek.Monday, new TimeOnly(9, 0), "Europe/London"), trigger);
+    }
+
+    [Fact]
     public async Task Weekly_FiredTwiceForTheSameWeek_PostsOneDigest()
     {
         await using var bot = await PracticeWithReviewsAsync();
@@ -94,6 +105,7 @@ public sealed class CheckInFlowTests
         Assert.DoesNotContain("Done", CoreHarness.Text(refused), StringComparison.Ordinal);
         Assert.Contains("the check-in is posted in the channel", CoreHarness.Text(ran), StringComparison.Ordinal);
         Assert.Single(await DigestsAsync(bot));
+        Assert.Equal(CheckInSchedules.Weekly, Assert.Single(bot.Scheduler.Triggers.Keys).ScheduleId);
     }
 
     [Fact]
