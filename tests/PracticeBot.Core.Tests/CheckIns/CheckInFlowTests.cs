@@ -70,6 +70,23 @@ public sealed class CheckInFlowTests
     }
 
     [Fact]
+    public async Task Weekly_TwoInstancesFireAtOnce_PostOneDigest()
+    {
+        await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync(onFile: true);
+        bot.Time.SetUtcNow(Week1);
+        await using (var db = bot.OpenDb())
+        {
+            var practiceId = (await db.Practices.SingleAsync()).Id;
+            await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+                Task.Run(() => bot.Dispatcher.DispatchAsync(ScheduleFired.Create(CheckInSchedules.Weekly, practiceId, Week1)))));
+        }
+
+        Assert.Single(await DigestsAsync(bot));
+        await using var check = bot.OpenDb();
+        Assert.Single(await check.Nudges.Where(n => n.Kind == CheckInKinds.Week).ToListAsync());
+    }
+
+    [Fact]
     public async Task Weekly_NextWeek_PostsItsOwnDigest()
     {
         await using var bot = await PracticeWithReviewsAsync();

@@ -11,7 +11,7 @@ using PracticeBot.Host.Storage;
 namespace PracticeBot.Host.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePracticeBotDb))]
-    [Migration("20261123175404_Initial")]
+    [Migration("20261123181412_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -101,7 +101,8 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PracticeId", "Kind", "Subject");
+                    b.HasIndex("PracticeId", "Kind", "Subject")
+                        .IsUnique();
 
                     b.ToTable("nudges", (string)null);
                 });

@@ -12,7 +12,7 @@ using PracticeBot.Host.Storage;
 namespace PracticeBot.Host.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPracticeBotDb))]
-    [Migration("20261123175418_Initial")]
+    [Migration("20261123181436_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -110,7 +110,8 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PracticeId", "Kind", "Subject");
+                    b.HasIndex("PracticeId", "Kind", "Subject")
+                        .IsUnique();
 
                     b.ToTable("nudges", (string)null);
                 });
