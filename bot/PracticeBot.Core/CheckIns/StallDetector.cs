@@ -6,7 +6,8 @@ namespace PracticeBot.Core.CheckIns;
 
 /// <summary>
 /// Finds what has stalled (pure). A rule fires when its threshold is reached: exactly 14 days without a post is a
-/// stall, 13 days and 23 hours is not. A claimed review past its target is reported once, as overdue, not also as untouched.
+/// stall, 13 days and 23 hours is not. A claimed review past its target is reported once, as overdue, not also as untouched; weeks below plan
+/// with no post at all are reported as no post, not also as below plan.
 /// </summary>
 public static class StallDetector
 {
@@ -15,14 +16,16 @@ public static class StallDetector
         var stalls = new List<Stall>();
         if (inputs.PlanOnSince is { } planSince)
         {
-            BelowPlan(inputs, settings.StallBelowPlanWeeks, stalls);
-
             var lastPost = inputs.LastPostAt ?? planSince;
             if (inputs.Now - lastPost >= TimeSpan.FromDays(settings.StallNoPostDays))
             {
                 var days = Days(inputs.Now - lastPost);
                 stalls.Add(new Stall(StallRule.NoRecentPost, "posting:activity", StallOwner.Volunteers, null,
                     inputs.LastPostAt is null ? $"No post yet, {days} days after the plan started." : $"No post in {days} days."));
+            }
+            else
+            {
+                BelowPlan(inputs, settings.StallBelowPlanWeeks, stalls);
             }
 
             if (inputs.ActiveVolunteers < settings.StallMinActiveVolunteers)

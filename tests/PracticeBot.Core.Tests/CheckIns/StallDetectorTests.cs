@@ -48,6 +48,14 @@ public sealed class StallDetectorTests
     }
 
     [Fact]
+    public void PostsBelowPlan_NothingPostedForFourteenDays_IsReportedOnceAsNoPost()
+    {
+        var stall = Assert.Single(Detect(Quiet() with { Slots = [.. Week(16, 0, 3), .. Week(23, 0, 3)], LastPostAt = Now - TimeSpan.FromDays(20) }));
+
+        Assert.Equal(StallRule.NoRecentPost, stall.Rule);
+    }
+
+    [Fact]
     public void PostsBelowPlan_OnlyLastWeekShort_IsFine()
     {
         Assert.Empty(Detect(Quiet() with { Slots = [.. Week(16, 3, 3), .. Week(23, 0, 3)] }));
