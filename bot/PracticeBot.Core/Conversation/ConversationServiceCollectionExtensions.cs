@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PracticeBot.Core.CheckIns;
 using PracticeBot.Core.Conversation.Middleware;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Help;
@@ -30,7 +31,8 @@ public static class ConversationServiceCollectionExtensions
             .MapPractices()
             .MapReviews()
             .MapPosting()
-            .MapReviewSources());
+            .MapReviewSources()
+            .MapCheckIns());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotDispatcher>();
@@ -44,6 +46,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(new RepeatingSchedule(ReviewSchedules.Publish, ReviewSchedules.PublishEvery));
         services.TryAddScoped<PostingDesk>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, PostingPracticeSchedules>());
+        services.TryAddScoped<CheckInDesk>();
+        services.TryAddScoped<CheckInRun>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, CheckInPracticeSchedules>());
         services.TryAddScoped<ReviewIngestion>();
         services.TryAddScoped<ReviewIntake>();
         services.AddOptions<SourceSyncOptions>(); // the host binds Sources:FailuresBeforeAlert

@@ -35,4 +35,16 @@ public sealed class PracticeSettings
     public string UrgentAlerts { get; set; } = "dm";
     /// <summary>The practice's own review-webhook secret, encrypted by the host (never stored or logged in clear).</summary>
     public string? ProtectedWebhookSecret { get; set; }
+    /// <summary>Stall rule: posts below plan this many weeks in a row.</summary>
+    public int StallBelowPlanWeeks { get; set; } = 2;
+    /// <summary>Stall rule: no post at all for this many days while the plan is on.</summary>
+    public int StallNoPostDays { get; set; } = 14;
+    /// <summary>Stall rule: fewer volunteers than this who are not away, while the plan is on.</summary>
+    public int StallMinActiveVolunteers { get; set; } = 1;
+    /// <summary>Stall rule: a claimed review nobody has touched for this many days.</summary>
+    public int StallClaimedUntouchedDays { get; set; } = 3;
+    /// <summary>Stall rule: a review source without a successful sync for this many days.</summary>
+    public int StallSourceUnsyncedDays { get; set; } = 2;
+    /// <summary>The plan was paused from a check-in nudge until this local date; the weekly check-in resumes it then.</summary>
+    public DateOnly? PostingPausedUntil { get; set; }
 }

@@ -142,7 +142,8 @@ public partial class PracticeBotDb
             e.ToTable("nudges");
             e.Property(n => n.Kind).HasMaxLength(64);
             e.Property(n => n.Subject).HasMaxLength(200);
-            e.HasIndex(n => new { n.PracticeId, n.Kind, n.Subject });
+            // Unique: a check-in week or a ladder rung is recorded once, even when two instances race to send it.
+            e.HasIndex(n => new { n.PracticeId, n.Kind, n.Subject }).IsUnique();
             e.HasOne<Practice>().WithMany().HasForeignKey(n => n.PracticeId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(n => PracticeScope == null || n.PracticeId == PracticeScope);
         });

@@ -49,7 +49,7 @@ public sealed class PostingTriggersTests
         await world.Bot.CommandAsync("U-owner", "practice settings timezone Australia/Sydney");
 
         // Assert
-        Assert.Equal(3, world.Bot.Scheduler.Triggers.Count);
+        Assert.Equal(3, world.Bot.Scheduler.Triggers.Keys.Count(k => k.ScheduleId.StartsWith("posting.", StringComparison.Ordinal)));
         Assert.All(world.Bot.Scheduler.Triggers.Values, t => Assert.Equal("Australia/Sydney", t.TimeZoneId));
     }
 }

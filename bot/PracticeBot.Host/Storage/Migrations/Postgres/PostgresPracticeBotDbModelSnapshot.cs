@@ -107,7 +107,8 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PracticeId", "Kind", "Subject");
+                    b.HasIndex("PracticeId", "Kind", "Subject")
+                        .IsUnique();
 
                     b.ToTable("nudges", (string)null);
                 });

@@ -98,7 +98,8 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PracticeId", "Kind", "Subject");
+                    b.HasIndex("PracticeId", "Kind", "Subject")
+                        .IsUnique();
 
                     b.ToTable("nudges", (string)null);
                 });

@@ -457,7 +457,8 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_nudges_PracticeId_Kind_Subject",
                 table: "nudges",
-                columns: new[] { "PracticeId", "Kind", "Subject" });
+                columns: new[] { "PracticeId", "Kind", "Subject" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_PracticeId_CardKey",

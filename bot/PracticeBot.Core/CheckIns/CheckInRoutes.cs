@@ -1,0 +1,13 @@
+using PracticeBot.Core.Conversation.Routing;
+
+namespace PracticeBot.Core.CheckIns;
+
+public static class CheckInRoutes
+{
+    public static BotRouter MapCheckIns(this BotRouter bot) => bot
+        .OnCommand<RunCheckInNow>("practice checkin")
+        .OnCommand<ShowDigest>("practice digest")
+        .OnAction<AcknowledgeNudge>(CheckInActions.WillPost)
+        .OnAction<PausePlanFromNudge>(CheckInActions.PausePlan)
+        .OnSchedule<RunWeeklyCheckIn>(CheckInSchedules.Weekly);
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Storage;
+
+namespace PracticeBot.Core.CheckIns;
+
+/// <summary>
+/// The weekly trigger (<see cref="CheckInSchedules.Weekly"/>). The week is named by the time the trigger was meant to
+/// fire, and recorded as a nudge of kind <see cref="CheckInKinds.Week"/>: a trigger firing twice, or once late after
+/// downtime, sends that week's check-in once.
+/// </summary>
+public sealed class RunWeeklyCheckIn(PracticeBotDb db, CheckInRun run, TimeProvider time) : IBotHandler<ScheduleFired>
+{
+    public async ValueTask HandleAsync(ScheduleFired fired, TurnContext turn, CancellationToken cancellationToken)
+    {
+        var practice = turn.Practice!;
+        var week = CheckInDesk.WeekOf(practice, fired.ScheduledFor);
+        if (await db.Nudges.AnyAsync(n => n.PracticeId == practice.Id && n.Kind == CheckInKinds.Week && n.Subject == week.Key, cancellationToken))
+        {
+            return;
+        }
+
+        db.Nudges.Add(new Nudge { PracticeId = practice.Id, Kind = CheckInKinds.Week, Subject = week.Key, SentAt = time.GetUtcNow() });
+        await run.RunAsync(practice, week, turn, cancellationToken);
+    }
+}
