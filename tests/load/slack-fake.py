@@ -1,0 +1,21 @@
+#!/usr/bin/env python3
+"""Loopback stand-in for Slack's Web API, for tests/load/run.sh only: every method (chat.postMessage, users.info, …)
+answers ok with the fields the bot reads, so nothing leaves the machine. Usage: slack-fake.py <port>"""
+import json, sys
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+
+port = int(sys.argv[1])
+answer = json.dumps({"ok": True, "ts": "1700000000.000100", "channel": "C0LOAD", "team_id": "T0LOAD", "user_id": "U0LOAD",
+                     "user": {"id": "U0LOAD", "name": "load", "real_name": "Load", "tz": "America/Chicago", "profile": {}},
+                     "channel_info": {"id": "C0LOAD"}}).encode()
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def log_message(self, *args): pass
+    def do_GET(self): self.do_POST()
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200); self.send_header("Content-Type", "application/json"); self.send_header("Content-Length", str(len(answer)))
+        self.end_headers(); self.wfile.write(answer)
+
+ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
