@@ -6,6 +6,7 @@
 #   4. Bolt /review          Slack's Bolt for JavaScript (tests/load/bolt), the same /review Block Kit from memory
 # plus the host's start-up time to a healthy /healthz and its idle RSS. Prints a table and the ratios.
 # Usage: tests/load/run.sh      env: WRK_THREADS=2 WRK_CONNECTIONS=64 WRK_DURATION=10s IDLE_SECONDS=5
+#                                   KEEP_WORK=1 keeps the temp folder (logs, database, wrk output)
 # Needs dotnet, node/npm, python3, openssl, curl; installs wrk (apt, as root) and the Bolt app's npm packages itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +21,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
+  if [ "${KEEP_WORK:-0}" = 1 ]; then say "logs and database kept in $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 say() { echo "run.sh: $*" >&2; }

@@ -5,7 +5,7 @@ import json, sys
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
 port = int(sys.argv[1])
-answer = json.dumps({"ok": True, "ts": "1700000000.000100", "channel": "C0LOAD", "team_id": "T0LOAD", "user_id": "U0LOAD",
+answer = json.dumps({"ok": True, "ts": "1700000000.000100", "channel": "C0LOAD", "team_id": "T0LOAD", "user_id": "U0LOAD", "bot_id": "B0LOAD",
                      "user": {"id": "U0LOAD", "name": "load", "real_name": "Load", "tz": "America/Chicago", "profile": {}},
                      "channel_info": {"id": "C0LOAD"}}).encode()
 
