@@ -13,8 +13,12 @@ cd "$(dirname "$0")/../.."
 threads=${WRK_THREADS:-2}; connections=${WRK_CONNECTIONS:-64}; duration=${WRK_DURATION:-10s}; idle=${IDLE_SECONDS:-5}
 secret=load-test-signing-secret; webhook_secret=load-test-webhook-secret
 app_id=11111111-2222-3333-4444-555555555555
-base=$(( 40000 + RANDOM % 2000 ))
-bare_port=$base; host_port=$((base + 1)); bolt_port=$((base + 2)); slack_fake_port=$((base + 3)); teams_fake_port=$((base + 4))
+# Free loopback ports from the kernel; the restarted host gets a new one (the old one may still be in TIME_WAIT).
+read -r bare_port host_port restart_port bolt_port slack_fake_port teams_fake_port < <(python3 -c '
+import socket
+sockets = [socket.socket() for _ in range(6)]
+for s in sockets: s.bind(("127.0.0.1", 0))
+print(*[s.getsockname()[1] for s in sockets])')
 host_url="http://127.0.0.1:$host_port"
 work=$(mktemp -d /tmp/practicebot-load.XXXXXX)
 pids=()
@@ -96,6 +100,7 @@ curl -fsS "$host_url/api/reviews/webhook" -H 'Content-Type: application/json' -H
 
 # Restart on the filled database: start-up to healthy, then idle RSS after a few quiet seconds.
 kill "$host"; wait "$host" 2>/dev/null || true
+host_url="http://127.0.0.1:$restart_port"
 t0=$(date +%s%N); start_host
 wait_healthy "$host_url/healthz" || die "the host did not become healthy after a restart"
 start_ms=$(ms_since "$t0")
