@@ -18,6 +18,15 @@ documents = {
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     def log_message(self, *args): pass
+    def read_body(self):
+        # HttpClient streams JSON content chunked (no Content-Length): read it all, or the rest of the body would be
+        # parsed as the next request on the kept-alive connection and answered with an HTML error page.
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            while (size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)) > 0:
+                self.rfile.read(size + 2)
+            self.rfile.readline()
+        else:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
     def answer(self, body):
         data = json.dumps(body).encode()
         self.send_response(200); self.send_header("Content-Type", "application/json"); self.send_header("Content-Length", str(len(data)))
@@ -25,7 +34,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self): self.answer(documents.get(self.path, {}))
     def do_PUT(self): self.do_POST()
     def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.read_body()
         if self.path == "/token":
             self.answer({"token_type": "Bearer", "expires_in": 3600, "access_token": "load-token"})
         else:
