@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Scheduling;
 using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Core.Practices;
@@ -10,7 +11,7 @@ namespace PracticeBot.Core.Practices;
 /// <c>practice setup "Sunrise Family Medicine" America/Chicago</c>: creates the practice, binds this workspace to it,
 /// makes this channel its channel for cards and digests, and makes the person who ran it a manager.
 /// </summary>
-public sealed class SetupPractice(PracticeBotDb db, TimeProvider time) : IBotHandler<CommandInvocation>
+public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerable<IPracticeSchedules> schedules) : IBotHandler<CommandInvocation>
 {
     public const string DefaultTimeZone = "UTC";
 
@@ -59,6 +60,14 @@ public sealed class SetupPractice(PracticeBotDb db, TimeProvider time) : IBotHan
         turn.Practice = practice;
         turn.Member = manager;
         turn.Audit("practice.setup", $"practice:{practice.Slug}", $"time zone {practice.TimeZone}");
+        turn.AfterCommit(async ct =>
+        {
+            // The weekly check-in, review polling and the rest start now, not at the next restart.
+            foreach (var schedule in schedules)
+            {
+                await schedule.SyncAsync(practice, ct);
+            }
+        });
 
         var zoneNote = args.TimeZone is null
             ? $" I used {DefaultTimeZone} as the time zone; set yours with `practice settings timezone America/Chicago`."

@@ -1,6 +1,7 @@
 using PracticeBot.Core.Reviews;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Storage;
 using PracticeBot.Host.Scheduling;
@@ -53,26 +54,46 @@ public sealed partial class ReviewPollScheduler(
 
         foreach (var (key, (source, practiceId)) in wanted)
         {
-            var job = JobBuilder.Create<ScheduleEventJob>()
-                .WithIdentity(key)
-                .UsingJobData(ScheduleEventJob.ScheduleIdKey, ReviewSchedules.Poll)
-                .UsingJobData(ScheduleEventJob.PracticeIdKey, practiceId.ToString(CultureInfo.InvariantCulture))
-                .UsingJobData(ReviewSchedules.SourceKey, source.Name)
-                .RequestRecovery()
-                .Build();
-            var interval = source.PollInterval > TimeSpan.Zero ? source.PollInterval : TimeSpan.FromMinutes(15);
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity(key.Name, Group)
-                .ForJob(job)
-                .StartAt(time.GetUtcNow().AddSeconds(5))
-                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())
-                .Build();
             // Replaced at every start, so a changed interval takes effect.
             await scheduler.DeleteJob(key, cancellationToken);
-            await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
+            await ScheduleAsync(scheduler, key, source, practiceId, cancellationToken);
         }
 
         LogScheduled(logger, wanted.Count);
+    }
+
+    /// <summary>A practice set up while the host runs gets its poll triggers at once; existing ones are left as they are.</summary>
+    public async Task SyncPracticeAsync(Practice practice, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var source in scope.ServiceProvider.GetServices<IReviewSource>().Where(s => s.Serves(practice)))
+        {
+            var key = KeyFor(source.Name, practice.Id);
+            if (!await scheduler.Exists(key, cancellationToken))
+            {
+                await ScheduleAsync(scheduler, key, source, practice.Id, cancellationToken);
+            }
+        }
+    }
+
+    private async Task ScheduleAsync(IScheduler scheduler, JobKey key, IReviewSource source, long practiceId, CancellationToken cancellationToken)
+    {
+        var job = JobBuilder.Create<ScheduleEventJob>()
+            .WithIdentity(key)
+            .UsingJobData(ScheduleEventJob.ScheduleIdKey, ReviewSchedules.Poll)
+            .UsingJobData(ScheduleEventJob.PracticeIdKey, practiceId.ToString(CultureInfo.InvariantCulture))
+            .UsingJobData(ReviewSchedules.SourceKey, source.Name)
+            .RequestRecovery()
+            .Build();
+        var interval = source.PollInterval > TimeSpan.Zero ? source.PollInterval : TimeSpan.FromMinutes(15);
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(key.Name, Group)
+            .ForJob(job)
+            .StartAt(time.GetUtcNow().AddSeconds(5))
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())
+            .Build();
+        await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Review polling: {Count} source triggers scheduled")]

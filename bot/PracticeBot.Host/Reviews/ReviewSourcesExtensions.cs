@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using PracticeBot.Adapters.Reviews;
 using PracticeBot.Core.Practices;
@@ -24,6 +25,7 @@ public static class ReviewSourcesExtensions
         services.AddSingleton<IWebhookSecretVault, PracticeWebhookSecrets>();
         services.AddSingleton<ReviewPollScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReviewPollScheduler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<PracticeBot.Core.Scheduling.IPracticeSchedules, ReviewPollSchedules>());
         return builder;
     }
 

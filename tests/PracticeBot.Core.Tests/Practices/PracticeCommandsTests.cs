@@ -34,6 +34,19 @@ public sealed class PracticeCommandsTests
     }
 
     [Fact]
+    public async Task Setup_WhileRunning_SchedulesTheWeeklyCheckInAtOnceInThePracticesTimeZone()
+    {
+        await using var bot = await CoreHarness.CreateAsync();
+
+        await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago");
+
+        await using var db = bot.OpenDb();
+        var practice = await db.Practices.SingleAsync();
+        var trigger = bot.Scheduler.Triggers[(PracticeBot.Core.CheckIns.CheckInSchedules.Weekly, practice.Id)];
+        Assert.Equal((DayOfWeek.Monday, new TimeOnly(9, 0), "America/Chicago"), (trigger.Day!.Value, trigger.LocalTime, trigger.TimeZoneId));
+    }
+
+    [Fact]
     public async Task Setup_AlreadyBoundWorkspace_SaysSoAndChangesNothing()
     {
         await using var bot = await CoreHarness.CreateAsync();

@@ -72,6 +72,19 @@ public sealed class GooglePublishEndToEndTests : IDisposable
         Assert.Equal(ReviewStatus.Approved, (await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().Reviews.SingleAsync()).Status);
     }
 
+    [Fact]
+    public async Task Setup_OfAPracticeWithGoogleConfigured_SchedulesItsPollAtOnce()
+    {
+        await using var google = await FakeGoogleAsync();
+        await using var factory = Host(google);
+        var bot = factory.Services.GetRequiredService<BotDispatcher>();
+
+        await Say(bot, "U-owner", "practice", "setup \"E2E Clinic\" America/Chicago");
+
+        var scheduler = await factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        Assert.True(await scheduler.Exists(PracticeBot.Host.Reviews.ReviewPollScheduler.KeyFor("google", 1)));
+    }
+
     public void Dispose() => _file.Dispose();
 
     /// <summary>The practice is set up, Google's review is polled in, claimed, drafted, sent for approval and approved.</summary>
