@@ -18,6 +18,10 @@ public static class Golden
         var actualText = actual is null ? "null" : actual.ToJsonString(Indented);
         if (Environment.GetEnvironmentVariable("PRACTICEBOT_UPDATE_GOLDEN") == "1")
         {
+            // Rewriting goldens is a developer's step, reviewed in the diff; in CI it would make every golden test pass.
+            Assert.False(
+                string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                "PRACTICEBOT_UPDATE_GOLDEN must not be set in CI.");
             var source = Path.Combine(RepoPaths.Root, "tests", "PracticeBot.Adapters.Slack.Tests", "Payloads", relativePath);
             File.WriteAllText(source, actualText + "\n");
             return;

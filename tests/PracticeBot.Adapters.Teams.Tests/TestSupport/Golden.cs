@@ -22,6 +22,10 @@ public static class Golden
         var source = Path.Combine(RepoPaths.Root, "tests", "PracticeBot.Adapters.Teams.Tests", "Payloads", relativePath);
         if (Environment.GetEnvironmentVariable("PRACTICEBOT_UPDATE_GOLDEN") == "1")
         {
+            // Rewriting goldens is a developer's step, reviewed in the diff; in CI it would make every golden test pass.
+            Assert.False(
+                string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                "PRACTICEBOT_UPDATE_GOLDEN must not be set in CI.");
             File.WriteAllText(source, actualJson + "\n");
             return;
         }
