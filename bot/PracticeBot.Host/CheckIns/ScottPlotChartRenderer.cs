@@ -55,14 +55,15 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         plot.Axes.Bottom.TickGenerator = new NumericManual(centers, [.. series.Weeks.Select(w => w.Label)]);
         plot.Axes.Left.Label.Text = "reviews / posts";
         plot.Axes.Right.Label.Text = "average rating";
-        plot.Axes.SetLimitsY(0, 5.5, plot.Axes.Right);
+        plot.Axes.SetLimitsY(0, 6.5, plot.Axes.Right);
         var highest = series.Weeks.Count == 0 ? 0 : series.Weeks.Max(w => Math.Max(w.Reviews, Math.Max(w.PostsDone, w.PostsPlanned)));
-        plot.Axes.SetLimitsY(0, Math.Max(1, highest) * 1.15, plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, Math.Max(1, highest) * 1.3, plot.Axes.Left);
         plot.Axes.SetLimitsX(-1, Math.Max(1, series.Weeks.Count) * GroupWidth - 1);
         plot.Title($"Last {series.Weeks.Count} weeks");
 
         plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.UpperLeft;
+        plot.Legend.Alignment = Alignment.UpperCenter;
+        plot.Legend.Orientation = Orientation.Horizontal;
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "reviews", FillColor = ReviewsColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "posts done", FillColor = DoneColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "posts planned", FillColor = PlannedColor });
