@@ -1,5 +1,6 @@
 using PracticeBot.Adapters.Slack;
 using PracticeBot.Adapters.Teams;
+using PracticeBot.Host.CheckIns;
 using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPracticeBotDefaults();
 builder.AddStorage();
 builder.AddConversation();
+builder.AddCharts();
 builder.AddScheduling();
 builder.AddLocalChat();
 builder.AddSlack();

@@ -12,6 +12,7 @@ public static class SlackScopes
         "groups:read", // member_joined_channel in private channels
         "chat:write", // chat.postMessage, chat.update, chat.postEphemeral
         "commands", // /review, /posting, /practice
+        "files:write", // files.getUploadURLExternal, files.completeUploadExternal (the check-in chart)
         "im:write", // conversations.open for direct messages
         "users:read", // users.info
     ];

@@ -133,6 +133,45 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
             Str(installer, "id"));
     }
 
+    /// <summary>
+    /// Uploads one file with Slack's external upload flow: <c>files.getUploadURLExternal</c>, the bytes POSTed to the
+    /// returned <c>upload_url</c>, then <c>files.completeUploadExternal</c> sharing it in <paramref name="channel"/>
+    /// (in the thread of <paramref name="threadTs"/> when given).
+    /// </summary>
+    /// <returns>The file id.</returns>
+    public async Task<string> UploadFileAsync(string token, string channel, string? threadTs, string filename, string title, byte[] content, CancellationToken ct)
+    {
+        var ticket = await CallFormAsync("files.getUploadURLExternal", token,
+            [new("filename", filename), new("length", content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))], ct);
+        var fileId = Str(ticket, "file_id") ?? throw Malformed("files.getUploadURLExternal");
+        if (Str(ticket, "upload_url") is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var uploadUri)
+            || (uploadUri.Scheme != Uri.UriSchemeHttps && uploadUri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw Malformed("files.getUploadURLExternal");
+        }
+
+        var http = clients.CreateClient(HttpClientName);
+        var bytes = new ByteArrayContent(content);
+        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using (var uploaded = await SendAsync(http, new HttpRequestMessage(HttpMethod.Post, uploadUri) { Content = bytes }, "upload_url", ct))
+        {
+            ThrowIfFailed(uploaded, "upload_url");
+        }
+
+        var complete = new JsonObject
+        {
+            ["files"] = new JsonArray(new JsonObject { ["id"] = fileId, ["title"] = title }),
+            ["channel_id"] = channel,
+        };
+        if (threadTs is not null)
+        {
+            complete["thread_ts"] = threadTs;
+        }
+
+        await CallAsync("files.completeUploadExternal", token, complete, ct);
+        return fileId;
+    }
+
     /// <summary>Socket Mode: a fresh WebSocket URL for the app-level token.</summary>
     public async Task<Uri> OpenConnectionAsync(string appToken, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using PracticeBot.Adapters.Slack.Blocks;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Messages;
@@ -12,7 +13,13 @@ namespace PracticeBot.Adapters.Slack.WebApi;
 /// rate limits and outages are tried again (honouring <c>Retry-After</c>), anything else is dead-lettered with
 /// Slack's error code and reported to the practice's managers.
 /// </summary>
-public sealed class SlackPlatformSender(SlackApiClient api, SlackTokenStore tokens, DeliveryFailureReporter reporter) : IPlatformSender
+/// <remarks>
+/// Files of the message (the check-in chart) are uploaded after the message, with Slack's external upload flow, to the
+/// conversation it landed in. Slack has no ephemeral files, so an ephemeral message goes without them. A file that
+/// fails to upload is logged (its name and Slack's error, never its contents) and does not make the delivered message
+/// be sent again.
+/// </remarks>
+public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenStore tokens, DeliveryFailureReporter reporter, ILogger<SlackPlatformSender> logger) : IPlatformSender
 {
     /// <summary>Errors of <c>chat.update</c> after which posting a fresh copy is the honest fallback.</summary>
     private static readonly HashSet<string> CannotUpdate = new(StringComparer.Ordinal) { "message_not_found", "cant_update_message", "edit_window_closed" };
@@ -36,6 +43,7 @@ public sealed class SlackPlatformSender(SlackApiClient api, SlackTokenStore toke
                 try
                 {
                     var updated = await api.UpdateMessageAsync(token, earlier.ChannelId, earlier.MessageId, body, cancellationToken);
+                    await UploadFilesAsync(token, delivery, updated.Channel, cancellationToken);
                     return DeliveryResult.Delivered(updated.Channel, updated.Ts);
                 }
                 catch (SlackApiException ex) when (CannotUpdate.Contains(ex.Error))
@@ -44,7 +52,13 @@ public sealed class SlackPlatformSender(SlackApiClient api, SlackTokenStore toke
                 }
             }
 
-            return await PostAsync(token, delivery.Target, body, cancellationToken);
+            var result = await PostAsync(token, delivery.Target, body, cancellationToken);
+            if (result.Sent is { ChannelId: { Length: > 0 } channel })
+            {
+                await UploadFilesAsync(token, delivery, channel, cancellationToken);
+            }
+
+            return result;
         }
         catch (SlackApiException ex) when (ex.IsTransient)
         {
@@ -75,6 +89,39 @@ public sealed class SlackPlatformSender(SlackApiClient api, SlackTokenStore toke
                 return DeliveryResult.Delivered(posted.Channel, posted.Ts);
         }
     }
+
+    private async Task UploadFilesAsync(string token, OutboundDelivery delivery, string channel, CancellationToken ct)
+    {
+        if (delivery.Message.Files is not { Count: > 0 } files)
+        {
+            return;
+        }
+
+        if (delivery.Target.Visibility == MessageVisibility.Ephemeral)
+        {
+            LogFilesNotSentEphemeral(logger, files.Count);
+            return;
+        }
+
+        var thread = delivery.Target.Visibility == MessageVisibility.Direct ? null : delivery.Target.Conversation.ThreadId;
+        foreach (var file in files)
+        {
+            try
+            {
+                await api.UploadFileAsync(token, channel, thread, file.Name, file.AltText, file.Content, ct);
+            }
+            catch (SlackApiException ex)
+            {
+                LogFileUploadFailed(logger, file.Name, ex.Error);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack has no ephemeral files: {Count} file(s) of an ephemeral message were not sent")]
+    private static partial void LogFilesNotSentEphemeral(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not upload the file {FileName} to Slack: {Error}")]
+    private static partial void LogFileUploadFailed(ILogger logger, string fileName, string error);
 
     private async Task<DeliveryResult> GiveUpAsync(OutboundDelivery delivery, string error, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
@@ -7,8 +8,47 @@ using PracticeBot.Core.Storage;
 namespace PracticeBot.Core.CheckIns;
 
 /// <summary>Reads what the digest and the stall rules need from storage, and hands it to the pure calculators.</summary>
-public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time)
+public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRenderer? chart = null)
 {
+    /// <summary>
+    /// The digest's card, with the chart of the last <see cref="WeeklySeries.ChartWeeks"/> weeks attached as a PNG when
+    /// the host registered an <see cref="IChartRenderer"/>.
+    /// </summary>
+    public async Task<OutboundMessage> DigestMessageAsync(Practice practice, CheckInWeek week, CancellationToken ct)
+    {
+        var digest = await DigestAsync(practice, week, ct);
+        var message = DigestCard.Render(digest, practice.Name);
+        if (chart is null)
+        {
+            return message;
+        }
+
+        var series = await SeriesAsync(practice, week, ct);
+        var png = chart.RenderWeeklyChart(series, IChartRenderer.DefaultWidth, IChartRenderer.DefaultHeight);
+        return message with { Files = [new OutboundFile($"checkin-{week.Key}.png", "image/png", png, series.AltText())] };
+    }
+
+    /// <summary>Reviews and posting slots of the chart's weeks, handed to <see cref="WeeklySeries.Compute"/>.</summary>
+    public async Task<WeeklySeries> SeriesAsync(Practice practice, CheckInWeek week, CancellationToken ct)
+    {
+        var zone = PostingDesk.Zone(practice);
+        var from = week.From.AddDays(-7 * (WeeklySeries.ChartWeeks - 1));
+        var fromUtc = PostingClock.ToUtc(from, TimeOnly.MinValue, zone);
+        var reviews = await db.Reviews
+            .Where(r => r.PracticeId == practice.Id && r.ReceivedAt >= fromUtc && r.ReceivedAt < week.ToUtc)
+            .Select(r => new { r.Number, r.Source, r.Rating, r.ReceivedAt })
+            .ToListAsync(ct);
+        var slots = await db.PostingSlots
+            .Where(s => s.PracticeId == practice.Id && s.Date >= from && s.Date < week.To)
+            .Select(s => new DigestSlot(s.Date, s.Network, s.Status == SlotStatus.Done, s.DoneByMemberId))
+            .ToListAsync(ct);
+        return WeeklySeries.Compute(
+            week,
+            zone,
+            [.. reviews.Select(r => new DigestReview(r.Number, r.Source, r.Rating, r.ReceivedAt, [], false, false, true, null))],
+            slots);
+    }
+
     public static CheckInWeek WeekOf(Practice practice, DateTimeOffset instant) => CheckInWeek.For(instant, PostingDesk.Zone(practice));
 
     public async Task<WeeklyDigest> DigestAsync(Practice practice, CheckInWeek week, CancellationToken ct)

@@ -19,10 +19,10 @@ public sealed class CheckInRun(PracticeBotDb db, CheckInDesk desk, ReviewPeople 
     public async Task RunAsync(Practice practice, CheckInWeek week, TurnContext turn, CancellationToken ct)
     {
         await ResumePausedPlanAsync(practice, turn, ct);
-        var digest = await desk.DigestAsync(practice, week, ct);
+        var digest = await desk.DigestMessageAsync(practice, week, ct);
         if (practice.Channel is { } channel)
         {
-            outbox.Enqueue(practice.Id, MessageTarget.Channel(channel), DigestCard.Render(digest, practice.Name));
+            outbox.Enqueue(practice.Id, MessageTarget.Channel(channel), digest);
         }
 
         await ClimbLaddersAsync(practice, week, ct);

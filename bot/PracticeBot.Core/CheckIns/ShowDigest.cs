@@ -9,7 +9,7 @@ public sealed class ShowDigest(CheckInDesk desk, TimeProvider time) : IBotHandle
     public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
     {
         var practice = turn.Practice!;
-        var digest = await desk.DigestAsync(practice, CheckInDesk.WeekOf(practice, time.GetUtcNow()), cancellationToken);
-        turn.Reply(DigestCard.Render(digest, practice.Name) with { CardKey = null });
+        var digest = await desk.DigestMessageAsync(practice, CheckInDesk.WeekOf(practice, time.GetUtcNow()), cancellationToken);
+        turn.Reply(digest with { CardKey = null });
     }
 }

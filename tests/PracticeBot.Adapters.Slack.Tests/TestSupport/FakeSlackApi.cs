@@ -23,6 +23,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task<bool>>>> _scripts = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private readonly ConcurrentDictionary<string, byte[]> _uploads = new();
     private long _ts = 1700000000;
 
     private FakeSlackApi(WebApplication app) => _app = app;
@@ -30,6 +31,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
 
     public IReadOnlyCollection<RecordedCall> Calls => _calls.ToArray();
+
+    /// <summary>The bytes POSTed to each <c>upload_url</c> handed out by <c>files.getUploadURLExternal</c>, by file id.</summary>
+    public IReadOnlyDictionary<string, byte[]> Uploads => _uploads;
 
     /// <summary>Handles Socket Mode connections (set by Socket Mode tests).</summary>
     public Func<WebSocket, int, Task>? SocketHandler { get; set; }
@@ -49,6 +53,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         app.Map("/link", fake.SocketAsync);
         app.MapPost("/api/{method}", fake.ApiAsync);
         app.MapPost("/hooks/{id}", fake.HookAsync);
+        app.MapPost("/upload/{id}", fake.UploadAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = address.TrimEnd('/');
@@ -115,6 +120,16 @@ public sealed class FakeSlackApi : IAsyncDisposable
         await WriteJsonAsync(http, new JsonObject { ["ok"] = true });
     }
 
+    private async Task UploadAsync(HttpContext http, string id)
+    {
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer);
+        _uploads[id] = buffer.ToArray();
+        _calls.Enqueue(new RecordedCall($"upload:{id}", new JsonObject { ["length"] = buffer.Length }, http.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow, true));
+        http.Response.ContentType = "text/plain";
+        await http.Response.WriteAsync($"OK - {buffer.Length}");
+    }
+
     private async Task SocketAsync(HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest || SocketHandler is null)
@@ -169,9 +184,24 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 ["enterprise"] = null, ["is_enterprise_install"] = false,
                 ["authed_user"] = new JsonObject { ["id"] = "U0INSTALLER" },
             },
+            "files.getUploadURLExternal" => UploadTicket(),
+            "files.completeUploadExternal" => new JsonObject
+            {
+                ["ok"] = true,
+                ["files"] = new JsonArray([.. (body["files"] as JsonArray ?? []).Select(f => (JsonNode)new JsonObject
+                {
+                    ["id"] = f?["id"]?.GetValue<string>(), ["title"] = f?["title"]?.GetValue<string>(),
+                })]),
+            },
             "apps.connections.open" => new JsonObject { ["ok"] = true, ["url"] = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/link?ticket=1" },
             _ => new JsonObject { ["ok"] = false, ["error"] = "unknown_method" },
         };
+    }
+
+    private JsonObject UploadTicket()
+    {
+        var id = "F0FAKE" + Interlocked.Increment(ref _ts);
+        return new JsonObject { ["ok"] = true, ["upload_url"] = $"{BaseUrl}/upload/{id}", ["file_id"] = id };
     }
 
     private static async Task<JsonObject> ReadBodyAsync(HttpRequest request)

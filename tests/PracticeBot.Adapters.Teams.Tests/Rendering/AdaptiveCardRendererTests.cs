@@ -10,7 +10,11 @@ public sealed class AdaptiveCardRendererTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<string> Goldens => ["review-card", "reply-form", "plain-text"];
+    public static TheoryData<string> Goldens => ["review-card", "reply-form", "plain-text", "card-with-chart"];
+
+    private static readonly byte[] TinyPng = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+    private static readonly OutboundFile Chart = new("checkin-2026-W48.png", "image/png", TinyPng, "Chart of the last 8 weeks");
 
     [Theory]
     [MemberData(nameof(Goldens))]
@@ -33,6 +37,39 @@ public sealed class AdaptiveCardRendererTests
         Assert.Equal(AdaptiveCardRenderer.TruncatedNotice, (string?)body[^1]!["text"]);
         Assert.InRange(body.Count, 10, 299);
         Assert.Equal("**#1** " + new string('x', 300), (string?)body[0]!["text"]);
+    }
+
+    [Fact]
+    public void Render_CardWithALargePng_ImageIsItsOwnAttachmentAndTheCardStaysWithin28Kb()
+    {
+        var png = new byte[60 * 1024];
+        TinyPng.CopyTo(png, 0);
+        var message = new OutboundMessage("Weekly check-in", Card.Of(new SectionBlock("*3* new reviews"))) with
+        {
+            Files = [Chart with { Content = png }],
+        };
+
+        var activity = ActivityRenderer.Render(message);
+
+        Assert.Equal(2, activity.Attachments!.Count);
+        var card = activity.Attachments[0];
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
+        Assert.True(AdaptiveCardRenderer.Size(card.Content!.AsObject()) <= 28 * 1024);
+        Assert.DoesNotContain("base64", card.Content!.ToJsonString(), StringComparison.Ordinal);
+        var image = activity.Attachments[1];
+        Assert.Equal(("image/png", "checkin-2026-W48.png"), (image.ContentType, image.Name));
+        Assert.StartsWith("data:image/png;base64,", image.ContentUrl, StringComparison.Ordinal);
+        Assert.Equal(png, Convert.FromBase64String(image.ContentUrl!["data:image/png;base64,".Length..]));
+    }
+
+    [Fact]
+    public void Render_PlainTextWithAFile_KeepsTheTextAndAttachesTheImage()
+    {
+        var activity = ActivityRenderer.Render(OutboundMessage.Plain("Your digest") with { Files = [Chart] });
+
+        Assert.Equal("Your digest", activity.Text);
+        var image = Assert.Single(activity.Attachments!);
+        Assert.Equal("data:image/png;base64," + Convert.ToBase64String(TinyPng), image.ContentUrl);
     }
 
     [Fact]
@@ -79,6 +116,8 @@ public sealed class AdaptiveCardRendererTests
             new TextInputBlock(ReviewActions.DraftInput, "Your reply", Multiline: true, InitialValue: "Thank you for your feedback.", Placeholder: "Write the public reply"),
             new ContextBlock(["No patient details: not even that they are a patient."]),
             new ActionsBlock([new CardButton("Save draft", ReviewActions.SubmitDraft, "12", ButtonStyle.Primary), new CardButton("Cancel", "review.draft.cancel", "12", ButtonStyle.Danger)]))),
+        "card-with-chart" => new OutboundMessage("Sunrise — weekly check-in", Card.Of(new HeaderBlock("Sunrise — weekly check-in"), new SectionBlock("*3* new reviews")))
+            with { Files = [Chart] },
         _ => OutboundMessage.Plain("You claimed review *#12*. Next: `review reply 12`."),
     };
 }

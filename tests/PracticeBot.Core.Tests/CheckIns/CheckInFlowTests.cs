@@ -244,6 +244,85 @@ public sealed class CheckInFlowTests
         Assert.NotNull((await check.Nudges.SingleAsync(n => n.Subject == value)).AcknowledgedAt);
     }
 
+    [Fact]
+    public async Task Weekly_WithAChartRenderer_AttachesTheChartOfTheLastEightWeeksAsAPng()
+    {
+        var chart = new RecordingChartRenderer();
+        await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync(s => s.AddSingleton<IChartRenderer>(chart));
+        await using (var db = bot.OpenDb())
+        {
+            var practice = await db.Practices.SingleAsync();
+            // Chicago: Wed 18 Nov (this week, two reviews) and Tue 27 Oct (four weeks before, one without a rating).
+            (int Number, DateTimeOffset At, int? Rating)[] received =
+            [
+                (4, new(2026, 11, 18, 18, 0, 0, TimeSpan.Zero), 5),
+                (5, new(2026, 11, 18, 19, 0, 0, TimeSpan.Zero), 2),
+                (6, new(2026, 10, 27, 18, 0, 0, TimeSpan.Zero), null),
+            ];
+            foreach (var (number, at, rating) in received)
+            {
+                db.Reviews.Add(new Review
+                {
+                    PracticeId = practice.Id, Number = number, Source = "google", ExternalId = $"g-{number}", Rating = rating,
+                    Author = "Sam", Text = "Fine.", CreatedAt = at, ReceivedAt = at, Status = ReviewStatus.Replied,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await FireAsync(bot, Week1, at: Week1);
+
+        var file = Assert.Single(Assert.Single(await DigestsAsync(bot)).Message.Files!);
+        Assert.Equal("checkin-2026-W48.png", file.Name);
+        Assert.Equal("image/png", file.ContentType);
+        Assert.Equal(RecordingChartRenderer.Png, file.Content);
+        Assert.StartsWith("Chart of the last 8 weeks: 3 reviews", file.AltText, StringComparison.Ordinal);
+        var (series, width, height) = Assert.Single(chart.Calls);
+        Assert.Equal((800, 400), (width, height));
+        Assert.Equal(WeeklySeries.ChartWeeks, series.Weeks.Count);
+        Assert.Equal(new WeekPoint("Nov 16", 2, 3.5, 0, 0), series.Weeks[^1]);
+        Assert.Equal(new WeekPoint("Oct 26", 1, null, 0, 0), series.Weeks[4]);
+        Assert.Equal("Sep 28", series.Weeks[0].Label);
+        Assert.Equal(3, series.Weeks.Sum(w => w.Reviews));
+    }
+
+    [Fact]
+    public async Task Digest_Command_WithAChartRenderer_AttachesTheChart()
+    {
+        var chart = new RecordingChartRenderer();
+        await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync(s => s.AddSingleton<IChartRenderer>(chart));
+
+        var result = await bot.CommandAsync("U-ann", "practice digest");
+
+        var file = Assert.Single(Assert.Single(result.Replies).Message.Files!);
+        Assert.Equal(RecordingChartRenderer.Png, file.Content);
+        Assert.Contains("[file: checkin-2026-W48.png]", PlainTextRenderer.Render(result.Replies[0].Message), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Weekly_WithoutAChartRenderer_SendsTheDigestWithoutFiles()
+    {
+        await using var bot = await PracticeWithReviewsAsync();
+
+        await FireAsync(bot, Week1, at: Week1);
+
+        Assert.Null(Assert.Single(await DigestsAsync(bot)).Message.Files);
+    }
+
+    private sealed class RecordingChartRenderer : IChartRenderer
+    {
+        public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+
+        public List<(WeeklySeries Series, int Width, int Height)> Calls { get; } = [];
+
+        public byte[] RenderWeeklyChart(WeeklySeries series, int width = IChartRenderer.DefaultWidth, int height = IChartRenderer.DefaultHeight)
+        {
+            Calls.Add((series, width, height));
+            return Png;
+        }
+    }
+
     private static Task<CoreHarness> PracticeWithReviewsAsync() => ReviewCommandsTests.PracticeWithReviewsAsync();
 
     private static async Task FireAsync(CoreHarness bot, DateTimeOffset scheduledFor, DateTimeOffset at)

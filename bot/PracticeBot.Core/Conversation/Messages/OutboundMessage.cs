@@ -7,7 +7,8 @@ namespace PracticeBot.Core.Conversation.Messages;
 /// A stable name for a card that changes over time (<c>review:12</c>). A message sent with <see cref="ReplacesCard"/>
 /// updates every earlier message with the same key in place instead of posting a new one.
 /// </param>
-public sealed record OutboundMessage(string Text, Card? Card = null, string? CardKey = null, bool ReplacesCard = false)
+/// <param name="Files">Files sent with the message (a chart): uploaded on Slack, image attachments on Teams.</param>
+public sealed record OutboundMessage(string Text, Card? Card = null, string? CardKey = null, bool ReplacesCard = false, IReadOnlyList<OutboundFile>? Files = null)
 {
     public static OutboundMessage Plain(string text) => new(text);
 
@@ -23,3 +24,9 @@ public sealed record OutboundMessage(string Text, Card? Card = null, string? Car
         Card = Card is null ? null : new Card([new SectionBlock(sentence), .. Card.Blocks]),
     };
 }
+
+/// <summary>A file sent with a message, in neutral form (serialised into the outbox row; the bytes as base64).</summary>
+/// <param name="Name">The file name, e.g. <c>checkin-2026-W48.png</c>.</param>
+/// <param name="ContentType">The media type, e.g. <c>image/png</c>.</param>
+/// <param name="AltText">What the file shows, for screen readers and text-only renderings.</param>
+public sealed record OutboundFile(string Name, string ContentType, byte[] Content, string AltText);

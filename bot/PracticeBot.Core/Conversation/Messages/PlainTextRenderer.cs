@@ -7,9 +7,12 @@ public static class PlainTextRenderer
 {
     public static string Render(OutboundMessage message)
     {
+        var files = message.Files is { Count: > 0 } attached
+            ? string.Concat(attached.Select(f => $"\n[file: {f.Name}] {f.AltText}"))
+            : "";
         if (message.Card is null)
         {
-            return message.Text;
+            return message.Text + files;
         }
 
         var text = new StringBuilder();
@@ -46,6 +49,6 @@ public static class PlainTextRenderer
             }
         }
 
-        return text.ToString().TrimEnd();
+        return text.ToString().TrimEnd() + files;
     }
 }
