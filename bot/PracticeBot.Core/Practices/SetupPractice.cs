@@ -22,7 +22,7 @@ public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerab
         {
             turn.Reply(
                 $"This workspace is already set up for *{existing.Name}* (`{existing.Slug}`). " +
-                "`practice settings` shows its settings; a manager can change them with `practice settings name|timezone|channel|approval|template <value>`.");
+                "`practice settings` shows its settings; a manager can change them with `practice settings name|timezone|channel|checkin|approval|template <value>`.");
             return;
         }
 

@@ -52,7 +52,7 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
                 new CardField("Operations", Holders(Role.Operations)),
                 new CardField("Posters", Holders(Role.Poster)),
             ]),
-            new ContextBlock(["Managers change these with `practice settings name|timezone|channel|approval|template <value>` and `practice role @user <role>`."]));
+            new ContextBlock(["Managers change these with `practice settings name|timezone|channel|checkin|approval|template <value>` and `practice role @user <role>`."]));
         if (webhook is not null)
         {
             card = new Card([.. card.Blocks.SkipLast(1), webhook, card.Blocks[^1]]);
@@ -99,6 +99,28 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
 
             case "approval":
                 ChangeApproval(practice, value.Trim(), turn);
+                return;
+
+            case "checkin":
+                if (!TryReadDayAndTime(value.Trim(), out var day, out var at))
+                {
+                    turn.Reply("Say the day and the local time of the weekly check-in: `practice settings checkin monday 09:00`.");
+                    return;
+                }
+
+                var updated = practice.Settings;
+                updated.CheckInDay = day;
+                updated.CheckInTime = at;
+                practice.Settings = updated;
+                turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"checkin={day} {at:HH\\:mm}");
+                turn.AfterCommit(async ct =>
+                {
+                    foreach (var schedule in schedules)
+                    {
+                        await schedule.SyncAsync(practice, ct);
+                    }
+                });
+                turn.Reply($"The weekly check-in is now on {day}s at {at:HH\\:mm} ({practice.TimeZone}).");
                 return;
 
             case "channel":
@@ -196,5 +218,27 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
         practice.Settings = settings;
         turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"template {key}");
         turn.Reply($"Saved the `{key}` template. {(privacy.IsClean ? "" : privacy.Explain())}".TrimEnd());
+    }
+
+    private static bool TryReadDayAndTime(string value, out DayOfWeek day, out TimeOnly at)
+    {
+        day = default;
+        at = default;
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length != 2)
+        {
+            return false;
+        }
+
+        var match = Enum.GetValues<DayOfWeek>().Where(d =>
+            d.ToString().Equals(words[0], StringComparison.OrdinalIgnoreCase) ||
+            (words[0].Length >= 3 && d.ToString().StartsWith(words[0], StringComparison.OrdinalIgnoreCase))).ToList();
+        if (match.Count != 1)
+        {
+            return false;
+        }
+
+        day = match[0];
+        return TimeOnly.TryParseExact(words[1], ["H:mm", "HH:mm", "h:mmtt", "htt"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out at);
     }
 }

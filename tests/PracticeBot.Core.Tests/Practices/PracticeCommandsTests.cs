@@ -176,6 +176,39 @@ public sealed class PracticeCommandsTests
     }
 
     [Fact]
+    public async Task Settings_CheckIn_MovesTheWeeklyTriggerInThePracticesTimeZone()
+    {
+        await using var bot = await CoreHarness.CreateAsync();
+        await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago");
+
+        var result = await bot.CommandAsync("U1", "practice settings checkin fri 16:30");
+
+        Assert.Contains("Fridays at 16:30", CoreHarness.Text(result), StringComparison.Ordinal);
+        await using var db = bot.OpenDb();
+        var practice = await db.Practices.SingleAsync();
+        Assert.Equal((DayOfWeek.Friday, new TimeOnly(16, 30)), (practice.Settings.CheckInDay, practice.Settings.CheckInTime));
+        var trigger = bot.Scheduler.Triggers[(PracticeBot.Core.CheckIns.CheckInSchedules.Weekly, practice.Id)];
+        Assert.Equal((DayOfWeek.Friday, new TimeOnly(16, 30), "America/Chicago"), (trigger.Day!.Value, trigger.LocalTime, trigger.TimeZoneId));
+    }
+
+    [Theory]
+    [InlineData("someday 9:00")]
+    [InlineData("t 09:00")]
+    [InlineData("monday noonish")]
+    [InlineData("monday")]
+    public async Task Settings_CheckInUnreadable_ExplainsAndChangesNothing(string value)
+    {
+        await using var bot = await CoreHarness.CreateAsync();
+        await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago");
+
+        var result = await bot.CommandAsync("U1", $"practice settings checkin {value}");
+
+        Assert.Contains("practice settings checkin monday 09:00", CoreHarness.Text(result), StringComparison.Ordinal);
+        await using var db = bot.OpenDb();
+        Assert.Equal(DayOfWeek.Monday, (await db.Practices.SingleAsync()).Settings.CheckInDay);
+    }
+
+    [Fact]
     public async Task Settings_MemberWithoutRole_SeesCardButCannotChange()
     {
         await using var bot = await CoreHarness.CreateAsync();

@@ -69,10 +69,10 @@ public static class CommandCatalog
         new(PracticeRoot, "sources", "practice sources", "Review sources and when they last synced.", Access.Managers, []),
         new(PracticeRoot, "checkin", "practice checkin", "Run the weekly check-in now.", Access.Managers, [], Mutates: true),
         new(PracticeRoot, "digest", "practice digest", "Show this week's digest to you only.", Access.Members, []),
-        new(PracticeRoot, "settings", "practice settings [name|timezone|channel|approval|template <value>]",
-            "Show the settings; managers change the name, time zone, the channel for cards (`channel here`), which replies need approval (`approval 3` or `approval all`), or a reply template (`template wait-time <text>`).",
+        new(PracticeRoot, "settings", "practice settings [name|timezone|channel|checkin|approval|template <value>]",
+            "Show the settings; managers change the name, time zone, the channel for cards (`channel here`), the weekly check-in (`checkin monday 09:00`), which replies need approval (`approval 3` or `approval all`), or a reply template (`template wait-time <text>`).",
             Access.Members,
-            [OptionalOf("key", ParamKind.Choice, "name", "timezone", "channel", "approval", "template"), OptionalOf("value", ParamKind.Text)]),
+            [OptionalOf("key", ParamKind.Choice, "name", "timezone", "channel", "checkin", "approval", "template"), OptionalOf("value", ParamKind.Text)]),
 
         new(Help, "topics", "help [review|posting|practice]", "What the bot can do.", Access.Anyone,
             [OptionalOf("topic", ParamKind.Choice, Review, Posting, PracticeRoot)], Implicit: true),
