@@ -60,14 +60,8 @@ public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerab
         turn.Practice = practice;
         turn.Member = manager;
         turn.Audit("practice.setup", $"practice:{practice.Slug}", $"time zone {practice.TimeZone}");
-        turn.AfterCommit(async ct =>
-        {
-            // The weekly check-in, review polling and the rest start now, not at the next restart.
-            foreach (var schedule in schedules)
-            {
-                await schedule.SyncAsync(practice, ct);
-            }
-        });
+        // The weekly check-in, review polling and the rest start now, not at the next restart.
+        turn.AfterCommit(ct => schedules.SyncAllAsync(practice, ct));
 
         var zoneNote = args.TimeZone is null
             ? $" I used {DefaultTimeZone} as the time zone; set yours with `practice settings timezone America/Chicago`."

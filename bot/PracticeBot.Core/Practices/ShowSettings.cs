@@ -86,14 +86,8 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
 
                 practice.TimeZone = zone;
                 turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"timezone={zone}");
-                turn.AfterCommit(async ct =>
-                {
-                    // Weekly and daily triggers fire at local times: they move with the zone.
-                    foreach (var schedule in schedules)
-                    {
-                        await schedule.SyncAsync(practice, ct);
-                    }
-                });
+                // Weekly and daily triggers fire at local times: they move with the zone.
+                turn.AfterCommit(ct => schedules.SyncAllAsync(practice, ct));
                 turn.Reply($"Time zone is now {zone}.");
                 return;
 
@@ -113,13 +107,7 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
                 updated.CheckInTime = at;
                 practice.Settings = updated;
                 turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"checkin={day} {at:HH\\:mm}");
-                turn.AfterCommit(async ct =>
-                {
-                    foreach (var schedule in schedules)
-                    {
-                        await schedule.SyncAsync(practice, ct);
-                    }
-                });
+                turn.AfterCommit(ct => schedules.SyncAllAsync(practice, ct));
                 turn.Reply($"The weekly check-in is now on {day}s at {at:HH\\:mm} ({practice.TimeZone}).");
                 return;
 

@@ -24,10 +24,7 @@ public sealed partial class PracticeScheduleSync(IServiceScopeFactory scopes, IL
         var practices = await db.Practices.IgnoreQueryFilters().ToListAsync(cancellationToken);
         foreach (var practice in practices)
         {
-            foreach (var schedule in schedules)
-            {
-                await schedule.SyncAsync(practice, cancellationToken);
-            }
+            await schedules.SyncAllAsync(practice, cancellationToken);
         }
 
         LogSynced(logger, practices.Count, schedules.Count);
