@@ -54,7 +54,13 @@ public sealed partial class ReviewPollScheduler(
 
         foreach (var (key, (source, practiceId)) in wanted)
         {
-            // Replaced at every start, so a changed interval takes effect.
+            // Left alone when its interval is unchanged; replaced when the configuration changed it.
+            if (await scheduler.GetTrigger(new TriggerKey(key.Name, Group), cancellationToken) is ISimpleTrigger existing
+                && existing.RepeatInterval == IntervalOf(source))
+            {
+                continue;
+            }
+
             await scheduler.DeleteJob(key, cancellationToken);
             await ScheduleAsync(scheduler, key, source, practiceId, cancellationToken);
         }
@@ -86,7 +92,7 @@ public sealed partial class ReviewPollScheduler(
             .UsingJobData(ReviewSchedules.SourceKey, source.Name)
             .RequestRecovery()
             .Build();
-        var interval = source.PollInterval > TimeSpan.Zero ? source.PollInterval : TimeSpan.FromMinutes(15);
+        var interval = IntervalOf(source);
         var trigger = TriggerBuilder.Create()
             .WithIdentity(key.Name, Group)
             .ForJob(job)
@@ -95,6 +101,9 @@ public sealed partial class ReviewPollScheduler(
             .Build();
         await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
     }
+
+    private static TimeSpan IntervalOf(IReviewSource source) =>
+        source.PollInterval > TimeSpan.Zero ? source.PollInterval : TimeSpan.FromMinutes(15);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Review polling: {Count} source triggers scheduled")]
     private static partial void LogScheduled(ILogger logger, int count);

@@ -57,6 +57,15 @@ public sealed class QuartzBotScheduler(ISchedulerFactory schedulers) : IBotSched
     private async Task EnsureAsync(ITrigger trigger, string scheduleId, long practiceId, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
+        // Every start ensures every practice's triggers: one read when nothing changed, instead of a delete and a write.
+        if (await scheduler.GetTrigger(trigger.Key, cancellationToken) is ICronTrigger existing
+            && trigger is ICronTrigger wanted
+            && existing.CronExpressionString == wanted.CronExpressionString
+            && existing.TimeZone.Id == wanted.TimeZone.Id)
+        {
+            return;
+        }
+
         await scheduler.ScheduleJob(BotSchedules.Job(scheduleId, practiceId), [trigger], ScheduleJobOptions.Replacing, cancellationToken);
     }
 }
