@@ -37,7 +37,8 @@ public sealed class ListReviews(PracticeBotDb db, TimeProvider time) : IBotHandl
         var claimerIds = reviews.Where(r => r.ClaimedByMemberId != null).Select(r => r.ClaimedByMemberId!.Value).Distinct().ToList();
         var claimers = await db.Members.Where(m => claimerIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var now = time.GetUtcNow();
-        var blocks = new List<CardBlock> { new HeaderBlock($"{practice.Name}: {filter} reviews ({total})") };
+        var title = filter == "mine" ? "your open reviews" : $"{filter} reviews";
+        var blocks = new List<CardBlock> { new HeaderBlock($"{practice.Name}: {title} ({total})") };
         foreach (var review in reviews)
         {
             var claimer = review.ClaimedByMemberId is { } id ? claimers.GetValueOrDefault(id) : null;
@@ -50,6 +51,6 @@ public sealed class ListReviews(PracticeBotDb db, TimeProvider time) : IBotHandl
 
         var more = total > reviews.Count ? $"Showing the newest {reviews.Count} of {total}. " : "";
         blocks.Add(new ContextBlock([$"{more}`review <id>` shows one; `review claim <id>` takes it."]));
-        turn.Reply(new OutboundMessage($"{total} {filter} reviews", new Card(blocks)));
+        turn.Reply(new OutboundMessage($"{total} {title}", new Card(blocks)));
     }
 }
