@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Scheduling;
 using PracticeBot.Core.Storage;
+using Quartz;
 
 namespace PracticeBot.Host.Scheduling;
 
@@ -8,7 +9,7 @@ namespace PracticeBot.Host.Scheduling;
 /// At start, once the database is migrated and the scheduler runs: every feature's triggers of every practice are
 /// brought in line with the practice (see <see cref="IPracticeSchedules"/>).
 /// </summary>
-public sealed partial class PracticeScheduleSync(IServiceScopeFactory scopes, ILogger<PracticeScheduleSync> logger) : IHostedService
+public sealed partial class PracticeScheduleSync(IServiceScopeFactory scopes, ISchedulerFactory schedulers, ILogger<PracticeScheduleSync> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,11 +28,12 @@ public sealed partial class PracticeScheduleSync(IServiceScopeFactory scopes, IL
             await schedules.SyncAllAsync(practice, cancellationToken);
         }
 
-        LogSynced(logger, practices.Count, schedules.Count);
+        var quartz = await schedulers.GetScheduler(cancellationToken);
+        LogSynced(logger, practices.Count, schedules.Count, quartz.SchedulerInstanceId);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled triggers in line for {Practices} practices ({Features} features)")]
-    private static partial void LogSynced(ILogger logger, int practices, int features);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled triggers in line for {Practices} practices ({Features} features); scheduler instance {InstanceId}")]
+    private static partial void LogSynced(ILogger logger, int practices, int features, string instanceId);
 }

@@ -8,8 +8,12 @@ namespace PracticeBot.Host.Scheduling;
 /// The one Quartz job: it turns a fired trigger into a neutral <see cref="ScheduleFired"/> event and routes it
 /// through the core. No logic lives here.
 /// </summary>
+/// <remarks>
+/// Each firing is logged (Debug) with the scheduler instance that ran it: with several instances on one database, that
+/// shows which one took a trigger.
+/// </remarks>
 [DisallowConcurrentExecution]
-public sealed class ScheduleEventJob(BotDispatcher dispatcher, TimeProvider time) : IJob
+public sealed partial class ScheduleEventJob(BotDispatcher dispatcher, TimeProvider time, ILogger<ScheduleEventJob> logger) : IJob
 {
     public const string ScheduleIdKey = "scheduleId";
     public const string PracticeIdKey = "practiceId";
@@ -24,8 +28,12 @@ public sealed class ScheduleEventJob(BotDispatcher dispatcher, TimeProvider time
             .Where(k => k is not ScheduleIdKey and not PracticeIdKey)
             .ToDictionary(k => k, k => data.GetString(k) ?? "");
 
+        LogFired(logger, scheduleId, practiceId, context.Scheduler.SchedulerInstanceId);
         await dispatcher.DispatchAsync(
             new ScheduleFired(scheduleId, practiceId, context.ScheduledFireTimeUtc ?? time.GetUtcNow(), extra),
             cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Schedule {ScheduleId} fired for practice {PracticeId} on scheduler instance {InstanceId}")]
+    private static partial void LogFired(ILogger logger, string scheduleId, long? practiceId, string instanceId);
 }

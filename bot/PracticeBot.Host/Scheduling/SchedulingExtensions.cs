@@ -17,7 +17,6 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton<IBotScheduler, QuartzBotScheduler>();
         builder.AddQuartz(q =>
         {
-            q.ConfigureScheduler(s => s.InstanceId = "AUTO");
             if (string.IsNullOrWhiteSpace(database.ConnectionString))
             {
                 // The database options fail validation at start and say which key is missing; until then, nothing to store in.
@@ -30,6 +29,8 @@ public static class SchedulingExtensions
                 if (database.IsPostgres)
                 {
                     store.UsePostgres(database.ConnectionString);
+                    // Each node needs an id of its own: clustering generates one per start (host name and time) as long as
+                    // none is set. A literal id, even "AUTO", would be shared by every instance and break fail-over.
                     store.UseClustering();
                 }
                 else

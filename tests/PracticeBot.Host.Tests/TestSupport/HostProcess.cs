@@ -5,16 +5,25 @@ using System.Text;
 
 namespace PracticeBot.Host.Tests.TestSupport;
 
-/// <summary>The host as a real process (<c>dotnet PracticeBot.Host.dll</c>), for what only a real start shows.</summary>
+/// <summary>
+/// The host as a real process (<c>dotnet PracticeBot.Host.dll</c>), for what only a real start shows: several instances
+/// on one database, a kill in the middle of work. Disposing kills it; so does the end of the test run, whatever failed.
+/// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    /// <summary>Every host still running, killed when the test process ends, even if a test never got to dispose it.</summary>
+    private static readonly HashSet<Process> Running = [];
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, string url)
+    static HostProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAllRunning();
+
+    private HostProcess(Process process, string url, string name)
     {
         _process = process;
         Url = url;
+        Name = name;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -22,6 +31,13 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     public string Url { get; }
+
+    /// <summary>What the test calls this instance in its messages (e.g. <c>host-a</c>).</summary>
+    public string Name { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
 
     public string Output
     {
@@ -35,7 +51,8 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host with <paramref name="contentRoot"/> as its content root and only the given settings.</summary>
-    public static HostProcess Start(string contentRoot, IReadOnlyDictionary<string, string> environment)
+    /// <param name="environment">Settings as environment variables (<c>Slack__BotToken</c>); see <see cref="HostSettings"/>.</param>
+    public static HostProcess Start(string contentRoot, IReadOnlyDictionary<string, string> environment, string name = "host")
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
@@ -60,7 +77,32 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return new HostProcess(Process.Start(start)!, url);
+        var process = Process.Start(start)!;
+        lock (Running)
+        {
+            Running.Add(process);
+        }
+
+        return new HostProcess(process, url, name);
+    }
+
+    /// <summary>Counts the lines of this host's output that contain <paramref name="text"/>.</summary>
+    public int CountOutputLines(string text) =>
+        Output.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Kills the process at once (SIGKILL on Linux: no shutdown, no flushing) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        lock (Running)
+        {
+            Running.Remove(_process);
+        }
     }
 
     /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
@@ -78,7 +120,7 @@ public sealed class HostProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            Assert.False(_process.HasExited, $"The host exited with {(_process.HasExited ? _process.ExitCode : 0)}:\n{Output}");
+            Assert.False(_process.HasExited, $"{Name} exited with {(_process.HasExited ? _process.ExitCode : 0)}:\n{Output}");
             try
             {
                 using var response = await client.GetAsync(new Uri($"{Url}/healthz"));
@@ -99,19 +141,34 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        Assert.Fail($"The host was not healthy within {timeout.TotalSeconds} s:\n{Output}");
+        Assert.Fail($"{Name} was not healthy within {timeout.TotalSeconds} s:\n{Output}");
         return timeout;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await KillAsync();
         _process.Dispose();
+    }
+
+    private static void KillAllRunning()
+    {
+        lock (Running)
+        {
+            foreach (var process in Running)
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // already gone
+                }
+            }
+
+            Running.Clear();
+        }
     }
 
     private static int FreePort()
