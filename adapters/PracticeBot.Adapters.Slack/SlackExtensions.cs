@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +21,7 @@ public static class SlackExtensions
     /// Slack, when any <c>Slack:*</c> credential is set: options validated at start, the Web API client, the outbox
     /// sender for platform <c>slack</c>, the request handler shared by HTTP and Socket Mode, and Socket Mode itself
     /// when <c>Slack:AppToken</c> is set. With no Slack settings nothing is registered and the endpoints are absent.
+    /// Tokens and the OAuth state are encrypted with the host's Data Protection key ring, which the host configures.
     /// </summary>
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
@@ -36,7 +36,6 @@ public static class SlackExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDataProtection().SetApplicationName("PracticeBot");
         services.AddHttpClient(SlackApiClient.HttpClientName).AddResilienceHandler("slack-web-api", ConfigureResilience);
         services.AddHttpClient(SlackApiClient.ResponseUrlClientName).AddResilienceHandler("slack-response-url", ConfigureResilience);
 

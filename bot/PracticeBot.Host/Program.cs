@@ -7,11 +7,13 @@ using PracticeBot.Host.LocalChat;
 using PracticeBot.Host.Posting;
 using PracticeBot.Host.Reviews;
 using PracticeBot.Host.Scheduling;
+using PracticeBot.Host.Security;
 using PracticeBot.Host.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPracticeBotDefaults();
 builder.AddStorage();
+builder.AddKeyRing();
 builder.AddConversation();
 builder.AddCharts();
 builder.AddScheduling();
@@ -19,6 +21,7 @@ builder.AddLocalChat();
 builder.AddSlack();
 builder.AddTeams();
 builder.AddReviewSources();
+builder.AddPostingCalendar();
 
 var app = builder.Build();
 if (ReviewImportCommand.IsRequested(args))

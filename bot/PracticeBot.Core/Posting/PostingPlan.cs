@@ -12,6 +12,9 @@ public sealed class PostingPlan
     public TimeOnly DueLocalTime { get; set; } = new(12, 0);
     public bool Paused { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-    /// <summary>The secret in the iCalendar feed's URL; random per practice, so a guessed practice id shows nothing.</summary>
-    public string CalendarToken { get; set; } = "";
+    /// <summary>
+    /// The secret in the iCalendar feed's URL (random per practice, so a guessed practice id shows nothing), encrypted
+    /// by <see cref="IPostingCalendarTokens"/>; never in clear here.
+    /// </summary>
+    public string ProtectedCalendarToken { get; set; } = "";
 }

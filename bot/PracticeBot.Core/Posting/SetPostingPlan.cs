@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
@@ -11,7 +10,7 @@ namespace PracticeBot.Core.Posting;
 /// <c>posting plan 3/week facebook instagram [mon wed fri] [10am]</c> sets the plan and schedules the practice's
 /// rotation and reminders; <c>posting plan off</c> pauses it. Managers only.
 /// </summary>
-public sealed class SetPostingPlan(PracticeBotDb db, PostingDesk desk, IBotScheduler scheduler, TimeProvider time) : IBotHandler<CommandInvocation>
+public sealed class SetPostingPlan(PracticeBotDb db, PostingDesk desk, IBotScheduler scheduler, IPostingCalendarTokens tokens, TimeProvider time) : IBotHandler<CommandInvocation>
 {
     public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -49,7 +48,8 @@ public sealed class SetPostingPlan(PracticeBotDb db, PostingDesk desk, IBotSched
 
         if (plan is null)
         {
-            plan = new PostingPlan { PracticeId = practice.Id, CalendarToken = NewToken() };
+            plan = new PostingPlan { PracticeId = practice.Id };
+            tokens.Create(plan);
             db.PostingPlans.Add(plan);
         }
 
@@ -104,8 +104,6 @@ public sealed class SetPostingPlan(PracticeBotDb db, PostingDesk desk, IBotSched
             ? $"You picked {days} days for {perWeek} post{(perWeek == 1 ? "" : "s")} a week. Pick at most {perWeek} days, or raise the number: `posting plan {days}/week`."
             : "Give one due time, like `10am`: `posting plan 3/week facebook mon wed fri 10am`.";
     }
-
-    private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
 
     private sealed record PlanWords(List<string> Networks, List<DayOfWeek> Days, TimeOnly? Due);
 }

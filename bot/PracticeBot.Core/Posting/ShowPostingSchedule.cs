@@ -7,7 +7,7 @@ using PracticeBot.Core.Storage;
 namespace PracticeBot.Core.Posting;
 
 /// <summary><c>posting schedule</c>: who posts when over the coming two weeks, and the calendar feed to subscribe to.</summary>
-public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk) : IBotHandler<CommandInvocation>
+public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk, IPostingCalendarTokens tokens) : IBotHandler<CommandInvocation>
 {
     public const int Days = 14;
 
@@ -38,7 +38,8 @@ public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk) : IB
             context.Insert(0, "The plan is paused: no reminders until a manager sets it again.");
         }
 
-        context.Add($"Add it to your calendar: /practice/{practice.Id}/posting.ics?token={plan.CalendarToken}");
+        var token = tokens.Reveal(plan) ?? tokens.Create(plan); // a token lost with old keys is replaced, and the new one saved with the turn
+        context.Add($"Add it to your calendar: /practice/{practice.Id}/posting.ics?token={token}");
         turn.Reply(new OutboundMessage($"Posting — next two weeks:\n{body}", Card.Of(
             new HeaderBlock("Posting — next two weeks"),
             new SectionBlock(body),

@@ -99,7 +99,7 @@ public partial class PracticeBotDb
             e.HasIndex(p => p.PracticeId).IsUnique();
             e.Property(p => p.Networks).HasConversion(JsonColumn.Converter<List<string>>(), JsonColumn.Comparer<List<string>>());
             e.Property(p => p.Weekdays).HasConversion(JsonColumn.Converter<List<DayOfWeek>>(), JsonColumn.Comparer<List<DayOfWeek>>());
-            e.Property(p => p.CalendarToken).HasMaxLength(64);
+            e.Property(p => p.ProtectedCalendarToken).HasMaxLength(1000);
             e.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(p => PracticeScope == null || p.PracticeId == PracticeScope);
         });
@@ -220,6 +220,12 @@ public partial class PracticeBotDb
             e.Property(i => i.Scopes).HasMaxLength(1000);
             e.Property(i => i.InstalledByUserId).HasMaxLength(64);
             e.HasIndex(i => new { i.Platform, i.WorkspaceId }).IsUnique();
+        });
+
+        model.Entity<ProtectionKey>(e =>
+        {
+            e.ToTable("data_protection_keys");
+            e.Property(k => k.FriendlyName).HasMaxLength(200);
         });
     }
 }

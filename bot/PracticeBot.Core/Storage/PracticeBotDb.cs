@@ -48,6 +48,7 @@ public partial class PracticeBotDb : DbContext
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
     public DbSet<WorkspaceInstallation> WorkspaceInstallations => Set<WorkspaceInstallation>();
     public DbSet<TeamsConversation> TeamsConversations => Set<TeamsConversation>();
+    public DbSet<ProtectionKey> ProtectionKeys => Set<ProtectionKey>();
 
     /// <summary>True when the provider is SQLite, which cannot compare or order <see cref="DateTimeOffset"/> natively.</summary>
     protected bool IsSqlite => Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true;

@@ -13,6 +13,13 @@ public static class PostingCalendarApi
     /// <summary>How far back and ahead the feed reaches.</summary>
     public static readonly (int Back, int Ahead) Days = (28, 56);
 
+    /// <summary>The feed tokens' encryption (the feed itself needs nothing else).</summary>
+    public static WebApplicationBuilder AddPostingCalendar(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IPostingCalendarTokens, PostingCalendarTokens>();
+        return builder;
+    }
+
     public static WebApplication MapPostingCalendar(this WebApplication app)
     {
         app.MapGet(Path, GetCalendar).WithName("PostingCalendar");
@@ -23,11 +30,12 @@ public static class PostingCalendarApi
     /// <c>GET /practice/{id}/posting.ics?token=…</c>: the practice's posting slots for calendar apps. A missing or wrong
     /// token is a 404, the same as an unknown practice, so the feed does not reveal which practices exist.
     /// </summary>
-    public static async Task<IResult> GetCalendar(long id, string? token, PracticeBotDb db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> GetCalendar(
+        long id, string? token, PracticeBotDb db, IPostingCalendarTokens tokens, TimeProvider time, CancellationToken cancellationToken)
     {
         db.PracticeScope = id;
         var plan = await db.PostingPlans.SingleOrDefaultAsync(p => p.PracticeId == id, cancellationToken);
-        if (plan is null || string.IsNullOrEmpty(plan.CalendarToken) || !TokenMatches(plan.CalendarToken, token))
+        if (plan is null || tokens.Reveal(plan) is not { } expected || !TokenMatches(expected, token))
         {
             return Results.NotFound();
         }

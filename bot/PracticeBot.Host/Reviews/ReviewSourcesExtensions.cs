@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.AspNetCore.DataProtection;
 using PracticeBot.Adapters.Reviews;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews.Sources;
@@ -9,8 +8,8 @@ namespace PracticeBot.Host.Reviews;
 public static class ReviewSourcesExtensions
 {
     /// <summary>
-    /// Review sources: the connectors (<c>Sources:*</c>), their poll triggers, the webhook and its secrets (Data
-    /// Protection keys in <c>DataProtection:KeysPath</c>, default <c>data/keys</c> under the content root).
+    /// Review sources: the connectors (<c>Sources:*</c>), their poll triggers, the webhook and its secrets (encrypted
+    /// with the host's Data Protection key ring, see <c>AddKeyRing</c>).
     /// </summary>
     public static WebApplicationBuilder AddReviewSources(this WebApplicationBuilder builder)
     {
@@ -18,10 +17,6 @@ public static class ReviewSourcesExtensions
         services.AddReviewConnectors();
         services.AddOptions<SourceSyncOptions>().BindConfiguration(SourceSyncOptions.SectionName);
         services.AddOptions<ReviewWebhookOptions>().BindConfiguration(ReviewWebhookOptions.SectionName);
-        var keys = builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } path
-            ? path
-            : Path.Combine(builder.Environment.ContentRootPath, "data", "keys");
-        services.AddDataProtection().SetApplicationName("PracticeBot").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton<IWebhookSecretVault, PracticeWebhookSecrets>();
         services.AddSingleton<ReviewPollScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReviewPollScheduler>());

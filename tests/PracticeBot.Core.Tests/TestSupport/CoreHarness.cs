@@ -47,6 +47,7 @@ public sealed class CoreHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IBotScheduler, RecordingBotScheduler>()
+            .AddSingleton<PracticeBot.Core.Posting.IPostingCalendarTokens, FakeCalendarTokens>()
             .AddDbContext<PracticeBotDb>(o =>
             {
                 if (file is null)

@@ -32,7 +32,6 @@ public sealed partial class TwoInstanceTests
             var settings = HostSettings.Postgres(database)
                 .With(HostSettings.Slack(slack))
                 .With("Sources__Webhook__Secret", WebhookSecret)
-                .With("DataProtection__KeysPath", Path.Combine(folder, "keys"))
                 .With("Logging__LogLevel__PracticeBot.Host.Scheduling", "Debug");
             // Started together, as an orchestrator would: both migrate, provision Quartz and join its cluster at once.
             await using var a = HostProcess.Start(Directory.CreateDirectory(Path.Combine(folder, "a")).FullName, settings, "host-a");

@@ -43,7 +43,7 @@ public abstract class PostingCalendarApiTests
             {
                 var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
                 var plan = await db.PostingPlans.SingleAsync();
-                (practiceId, token) = (plan.PracticeId, plan.CalendarToken);
+                (practiceId, token) = (plan.PracticeId, scope.ServiceProvider.GetRequiredService<IPostingCalendarTokens>().Reveal(plan)!);
             }
 
             await dispatcher.DispatchAsync(ScheduleFired.Create(PostingSchedules.Rotate, practiceId, factory.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
@@ -90,7 +90,7 @@ public abstract class PostingCalendarApiTests
             await using (var scope = factory.Services.CreateAsyncScope())
             {
                 var plan = await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().PostingPlans.SingleAsync();
-                (practiceId, token) = (plan.PracticeId, plan.CalendarToken);
+                (practiceId, token) = (plan.PracticeId, scope.ServiceProvider.GetRequiredService<IPostingCalendarTokens>().Reveal(plan)!);
             }
 
             using var client = factory.CreateClient();

@@ -26,8 +26,7 @@ public sealed class ReviewWebhookTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new BotFactory(BotFactory.Sqlite(_file.Path, ("Demo:Enabled", "false"), ("Sources:Webhook:Secret", Secret),
-            ("DataProtection:KeysPath", Path.Combine(Path.GetDirectoryName(_file.Path)!, "keys"))));
+        _factory = new BotFactory(BotFactory.Sqlite(_file.Path, ("Demo:Enabled", "false"), ("Sources:Webhook:Secret", Secret)));
         _http = _factory.CreateClient();
         var dispatcher = _factory.Services.GetRequiredService<BotDispatcher>();
         await dispatcher.DispatchAsync(Command("U-owner", "practice", "setup \"Sunrise Family Medicine\" America/Chicago"));
