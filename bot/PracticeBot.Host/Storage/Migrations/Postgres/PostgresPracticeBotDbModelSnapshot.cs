@@ -226,11 +226,6 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("CalendarToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<TimeOnly>("DueLocalTime")
                         .HasColumnType("time without time zone");
 
@@ -246,6 +241,11 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
                     b.Property<long>("PracticeId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ProtectedCalendarToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -734,6 +734,27 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("inbound_events", (string)null);
+                });
+
+            modelBuilder.Entity("PracticeBot.Core.Storage.ProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("PracticeBot.Core.Storage.TeamsConversation", b =>

@@ -33,6 +33,20 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbound_events",
                 columns: table => new
                 {
@@ -196,7 +210,7 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     DueLocalTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
                     Paused = table.Column<bool>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CalendarToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    ProtectedCalendarToken = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -605,6 +619,9 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "inbound_events");

@@ -11,7 +11,7 @@ using PracticeBot.Host.Storage;
 namespace PracticeBot.Host.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePracticeBotDb))]
-    [Migration("20261123182253_Initial")]
+    [Migration("20261201211138_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -214,11 +214,6 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CalendarToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<TimeOnly>("DueLocalTime")
                         .HasColumnType("TEXT");
 
@@ -234,6 +229,11 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
 
                     b.Property<long>("PracticeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedCalendarToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -704,6 +704,25 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("inbound_events", (string)null);
+                });
+
+            modelBuilder.Entity("PracticeBot.Core.Storage.ProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("PracticeBot.Core.Storage.TeamsConversation", b =>

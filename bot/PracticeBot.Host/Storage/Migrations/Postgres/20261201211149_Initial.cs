@@ -34,6 +34,20 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbound_events",
                 columns: table => new
                 {
@@ -197,7 +211,7 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                     DueLocalTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
                     Paused = table.Column<bool>(type: "boolean", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CalendarToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    ProtectedCalendarToken = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -606,6 +620,9 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "inbound_events");

@@ -12,7 +12,7 @@ using PracticeBot.Host.Storage;
 namespace PracticeBot.Host.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPracticeBotDb))]
-    [Migration("20261123182304_Initial")]
+    [Migration("20261201211149_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -229,11 +229,6 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("CalendarToken")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<TimeOnly>("DueLocalTime")
                         .HasColumnType("time without time zone");
 
@@ -249,6 +244,11 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
                     b.Property<long>("PracticeId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ProtectedCalendarToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -737,6 +737,27 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("inbound_events", (string)null);
+                });
+
+            modelBuilder.Entity("PracticeBot.Core.Storage.ProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("PracticeBot.Core.Storage.TeamsConversation", b =>
