@@ -51,6 +51,7 @@ public static class TeamsExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient<ConnectorClient>().AddResilienceHandler("teams-connector", ConnectorResilience);
 
+        services.AddSingleton<ActivityLog>();
         services.AddScoped<TeamsConversationStore>();
         services.AddScoped<TeamsReplier>();
         services.AddScoped<ActivityProcessor>();

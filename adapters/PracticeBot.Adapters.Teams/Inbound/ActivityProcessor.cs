@@ -20,6 +20,7 @@ public sealed partial class ActivityProcessor(
     BotDispatcher dispatcher,
     TeamsConversationStore conversations,
     TeamsReplier replier,
+    ActivityLog activities,
     IOptions<TeamsOptions> options,
     ILogger<ActivityProcessor> logger)
 {
@@ -62,6 +63,13 @@ public sealed partial class ActivityProcessor(
 
         var inbound = ActivityMapper.Map(activity, local ? DemoPractice.WorkspaceId : null);
         LogActivity(logger, activity.Type ?? "(none)", activity.Name ?? "", inbound.Kind);
+        if (inbound.Kind is InboundKind.Turn or InboundKind.CardAction && !await activities.TryTakeAsync(activity, cancellationToken))
+        {
+            // A redelivery (the first delivery was slow, perhaps on another instance): acknowledged, not handled again.
+            LogRedelivered(logger, activity.Type ?? "", inbound.Kind);
+            return inbound.Kind == InboundKind.CardAction ? Results.Json(TeamsReplier.AlreadyTaken, TeamsJson.Options) : Results.Ok();
+        }
+
         switch (inbound.Kind)
         {
             case InboundKind.Turn:
@@ -115,6 +123,9 @@ public sealed partial class ActivityProcessor(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Teams activity {Type} {Name} → {Kind}")]
     private static partial void LogActivity(ILogger logger, string type, string name, InboundKind kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams redelivered a {Type} activity ({Kind}) that was already taken: acknowledged without handling it again")]
+    private static partial void LogRedelivered(ILogger logger, string type, InboundKind kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from a non-loopback address: the Teams adapter is in local mode (no Teams:AppId)")]
     private static partial void LogRemoteRefused(ILogger logger);

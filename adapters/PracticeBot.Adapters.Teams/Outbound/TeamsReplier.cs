@@ -14,6 +14,13 @@ namespace PracticeBot.Adapters.Teams.Outbound;
 /// </summary>
 public sealed partial class TeamsReplier(ConnectorClient connector, ILogger<TeamsReplier> logger)
 {
+    /// <summary>
+    /// The answer to a redelivered card action: the action was taken by the first delivery (its refreshed card went
+    /// out then), so this one only says so rather than acting twice.
+    /// </summary>
+    public static readonly AdaptiveCardInvokeResponse AlreadyTaken =
+        new(200, ActivityTypes.MessageContentType, JsonValue.Create("Already done: that action was taken."));
+
     public async Task AnswerAsync(Activity inbound, IReadOnlyList<TurnReply> replies, CancellationToken cancellationToken)
     {
         foreach (var reply in replies)
