@@ -37,7 +37,9 @@ public static class SlackExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SlackApiClient.HttpClientName).AddResilienceHandler("slack-web-api", ConfigureResilience);
-        services.AddHttpClient(SlackApiClient.ResponseUrlClientName).AddResilienceHandler("slack-response-url", ConfigureResilience);
+        // A response_url is a credential (whoever holds it may post to the channel for 30 minutes) and the HttpClient
+        // loggers write every request's URL at Information: this client logs nothing (its failures surface as SlackApiException, which the callers log).
+        services.AddHttpClient(SlackApiClient.ResponseUrlClientName).RemoveAllLoggers().AddResilienceHandler("slack-response-url", ConfigureResilience);
 
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackTokenStore>();

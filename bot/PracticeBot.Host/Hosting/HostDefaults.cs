@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PracticeBot.Host.Security;
 
 namespace PracticeBot.Host.Hosting;
 
@@ -18,6 +19,7 @@ public static class HostDefaults
         builder.Services.AddSingleton(PlatformMode.From(builder.Configuration));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.HoldRequestLinesAtWarning();
         return builder;
     }
 
