@@ -125,6 +125,10 @@ public sealed class LogScanTests
             Assert.Contains("System.Net.Http.HttpClient", output, StringComparison.Ordinal);
             Assert.Contains("dbug: Quartz", output, StringComparison.Ordinal);
             Assert.Contains("dbug: Microsoft.AspNetCore", output, StringComparison.Ordinal);
+            var failures = output.Split('\n').Where(line =>
+                line.StartsWith("fail: PracticeBot", StringComparison.Ordinal) || line.StartsWith("fail: Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal)
+                || line.StartsWith("crit: ", StringComparison.Ordinal)).ToList();
+            Assert.True(failures.Count == 0, $"errors were logged:\n{string.Join("\n", failures)}");
             var leaks = Secrets.Concat(Private).Concat(Hooks.Select(h => KeyValuePair.Create("Slack response_url", h)))
                 .Concat(Issued.Select(i => KeyValuePair.Create(i.What, i.Value)))
                 .SelectMany(v => Forms(v.Value).Select(form => (v.Key, Form: form)))
