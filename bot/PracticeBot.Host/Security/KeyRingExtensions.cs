@@ -19,6 +19,8 @@ public static class KeyRingExtensions
         services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>());
 
+        // Before AddDataProtection, whose own hosted service reads the ring at start: the first key exists by then.
+        services.AddHostedService<KeyRingInitializer>();
         var protection = services.AddDataProtection().SetApplicationName("PracticeBot");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));

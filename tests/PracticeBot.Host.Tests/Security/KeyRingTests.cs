@@ -27,20 +27,22 @@ public sealed class KeyRingTests
     }
 
     [PostgresFact]
-    public async Task Protect_OnTwoHostsOnOnePostgres_EachUnprotectsTheOthers()
+    public async Task Start_TwoHostsAtOnceOnAnEmptyPostgres_OneKeyAndEachUnprotectsTheOthers()
     {
         var database = await TestPostgres.CreateDatabaseAsync();
         try
         {
             await using var a = new BotFactory(BotFactory.Postgres(database, ("Demo:Enabled", "false")));
-            _ = a.Services;
             await using var b = new BotFactory(BotFactory.Postgres(database, ("Demo:Enabled", "false")));
+            await Task.WhenAll(Task.Run(() => a.Services), Task.Run(() => b.Services));
             var fromA = Protector(a).Protect("written by a");
             var fromB = Protector(b).Protect("written by b");
 
             var (readByB, readByA) = (Protector(b).Unprotect(fromA), Protector(a).Unprotect(fromB));
 
             Assert.Equal(("written by a", "written by b"), (readByB, readByA));
+            var keys = await RawRows.ReadAsync(a.Services, "data_protection_keys");
+            Assert.Single(keys.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }
         finally
         {
