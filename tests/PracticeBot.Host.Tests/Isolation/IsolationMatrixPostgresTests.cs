@@ -6,7 +6,7 @@ namespace PracticeBot.Host.Tests.Isolation;
 /// <summary>
 /// The matrix on PostgreSQL, where the tenant filter and the conditional updates are another dialect's SQL: A's manager
 /// (who reaches every handler) with every attempt through both adapters, and a Slack workspace bound to no practice with
-/// every command. Failures are collected, so one run names every row that broke.
+/// every review command. Failures are collected, so one run names every row that broke.
 /// </summary>
 [Collection(IsolationCollection.Name)]
 public sealed class IsolationMatrixPostgresTests
@@ -43,5 +43,5 @@ public sealed class IsolationMatrixPostgresTests
 
     private static bool OnPostgres((string Adapter, string Role, Attempt Attempt, string Delivery) row) =>
         row.Role == "manager" && row.Delivery == IsolationMatrix.DeliveriesOf(row.Adapter, row.Attempt).First()
-        || row.Role == IsolationMatrix.Unbound && row.Adapter == Core.Conversation.Platforms.Slack && row.Attempt.IsCommand;
+        || row.Role == IsolationMatrix.Unbound && row.Adapter == Core.Conversation.Platforms.Slack && row.Attempt.Route.StartsWith("command:review ", StringComparison.Ordinal);
 }
