@@ -110,6 +110,9 @@ public sealed class IsolationMatrix : IAsyncDisposable
             Assert.True(refusal.PracticeId == (unbound ? null : Targets.APracticeId), $"{what}: refusal audited for practice {refusal.PracticeId?.ToString() ?? "none"}");
             Assert.StartsWith($"{adapter}/{(adapter == Platforms.Slack ? team : TeamsTenant)}/", refusal.Origin, StringComparison.Ordinal);
             Assert.StartsWith(attempt.Route + ":", refusal.Detail, StringComparison.Ordinal);
+            // Refused before or while resolving the id: a later reason (not yours, someone else's swap) would mean B's row was found.
+            var reason = refusal.Detail![(attempt.Route.Length + 2)..];
+            Assert.True(ResolutionReasons.Any(r => reason.StartsWith(r, StringComparison.Ordinal)), $"{what}: refused for \"{reason}\", after B's row was found");
             Assert.False(string.IsNullOrEmpty(refusal.CorrelationId), $"{what}: refusal without a correlation id");
         }
         else if (expect == Expect.Unparsed)
@@ -129,6 +132,10 @@ public sealed class IsolationMatrix : IAsyncDisposable
         var after = await Host.SnapshotAsync(Targets.PracticeId);
         Assert.True(Baseline == after, $"{what}: practice B changed.\nbefore: {Baseline}\nafter:  {after}");
     }
+
+    /// <summary>The reasons a turn can be refused for without having found the row it names.</summary>
+    private static readonly string[] ResolutionReasons =
+        ["workspace not set up", "not a member", "needs ", "assigning needs managers", "no such ", "button value names no review"];
 
     private static string Clip(string text) => text.Length <= 1500 ? text : text[..1500] + "…";
 
