@@ -79,13 +79,15 @@ public static class SlackEventMapper
                 }
 
                 var metadata = ModalMetadata.TryRead(Str(view, "private_metadata"));
-                if (metadata is null)
+                if (metadata is null || team is null)
                 {
-                    return null;
+                    return null; // the workspace is the one Slack signed the submission for, never one named in the metadata
                 }
 
+                // Metadata from another workspace says nothing about where to answer here: the person gets a DM instead.
+                var sameTeam = string.Equals(metadata.TeamId, team, StringComparison.Ordinal);
                 return new ActionInvoked(
-                    new ConversationReference(Platforms.Slack, team ?? metadata.TeamId, metadata.ChannelId, metadata.ThreadTs),
+                    new ConversationReference(Platforms.Slack, team, sameTeam ? metadata.ChannelId : "", sameTeam ? metadata.ThreadTs : null),
                     user,
                     metadata.ActionId,
                     metadata.Value,
@@ -104,7 +106,8 @@ public static class SlackEventMapper
     public static ChatEvent? ToEvent(SlackEventCallback callback, string? botUserId)
     {
         var e = callback.Event;
-        var team = Str(e, "team") ?? (callback.TeamId.Length > 0 ? callback.TeamId : null);
+        // The workspace the event was delivered for, not the author's home team (they differ in a shared channel).
+        var team = callback.TeamId.Length > 0 ? callback.TeamId : Str(e, "team");
         var channel = Str(e, "channel");
         var userId = Str(e, "user");
         if (team is null || channel is null || userId is null)

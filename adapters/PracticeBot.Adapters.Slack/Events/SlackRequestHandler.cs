@@ -119,7 +119,7 @@ public sealed partial class SlackRequestHandler(
             var e = callback.Event;
             if (SlackRequestParser.Str(e, "tab") is null or "home" && SlackRequestParser.Str(e, "user") is { } user)
             {
-                var team = SlackRequestParser.Str(e, "team") ?? callback.TeamId;
+                var team = callback.TeamId.Length > 0 ? callback.TeamId : SlackRequestParser.Str(e, "team") ?? "";
                 work.Run("app home", token => home.PublishAsync(team, user, token));
             }
 

@@ -15,7 +15,10 @@ public sealed class AcknowledgeNudge(PracticeBotDb db, TimeProvider time) : IBot
             n => n.PracticeId == practice.Id && n.Kind.StartsWith("stall.") && n.Subject == action.Value, cancellationToken);
         if (nudge is null)
         {
-            turn.Reply("That nudge is no longer current. `posting schedule` shows what's planned.");
+            turn.Refuse(
+                "That nudge is no longer current. `posting schedule` shows what's planned.",
+                $"nudge:{(action.Value.Length <= 64 ? action.Value : action.Value[..64])}",
+                "no such nudge in this practice");
             return;
         }
 

@@ -21,7 +21,7 @@ public sealed class PausePlanFromNudge(PracticeBotDb db, PostingDesk posting, IB
         var me = turn.Member!;
         if ((me.Roles & (Role.Manager | Role.Poster)) == 0)
         {
-            turn.Reply("Only posting volunteers and managers can pause the posting plan.");
+            turn.Refuse("Only posting volunteers and managers can pause the posting plan.", "posting:plan", "needs posters or managers");
             return;
         }
 

@@ -23,6 +23,7 @@ public static class ConversationServiceCollectionExtensions
     {
         services.AddBotRoutes(bot => bot
             .Use<ErrorReplyMiddleware>()
+            .Use<RefusalAuditMiddleware>()
             .Use<TenantMiddleware>()
             .Use<MemberMiddleware>()
             .Use<AuthorizationMiddleware>()

@@ -17,18 +17,19 @@ public sealed class AnswerSwap(PracticeBotDb db, PostingDesk desk, TimeProvider 
     {
         var practice = turn.Practice!;
         var me = turn.Member!;
-        var swap = long.TryParse(action.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? await db.PostingSwaps.SingleOrDefaultAsync(w => w.Id == id, cancellationToken)
+        var parsed = long.TryParse(action.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+        var swap = parsed
+            ? await db.PostingSwaps.SingleOrDefaultAsync(w => w.Id == id && w.PracticeId == practice.Id, cancellationToken)
             : null;
         if (swap is null)
         {
-            turn.Reply(PostingTexts.StaleButton);
+            turn.Refuse(PostingTexts.StaleButton, parsed ? $"swap:{id}" : null, "no such swap in this practice");
             return;
         }
 
         if (swap.ToMemberId != me.Id)
         {
-            turn.Reply("This swap was offered to someone else.");
+            turn.Refuse("This swap was offered to someone else.", $"swap:{swap.Id}", "swap offered to someone else");
             return;
         }
 

@@ -16,16 +16,22 @@ internal static class SlotButtons
     /// <summary>The member's own slot from a button, or null after telling them why not.</summary>
     public static async Task<PostingSlot?> OwnSlotAsync(PracticeBotDb db, ActionInvoked action, TurnContext turn, CancellationToken ct)
     {
-        var slot = IdOf(action) is { } id ? await db.PostingSlots.SingleOrDefaultAsync(s => s.Id == id, ct) : null;
+        // Scoped twice: by the tenant filter, and here by the turn's practice, so a slot id of another practice never matches.
+        var practiceId = turn.Practice!.Id;
+        var id = IdOf(action);
+        var slot = id is { } slotId ? await db.PostingSlots.SingleOrDefaultAsync(s => s.Id == slotId && s.PracticeId == practiceId, ct) : null;
         if (slot is null)
         {
-            turn.Reply(PostingTexts.StaleButton);
+            turn.Refuse(PostingTexts.StaleButton, id is null ? null : $"slot:{id}", "no such slot in this practice");
             return null;
         }
 
         if (slot.AssigneeMemberId != turn.Member!.Id)
         {
-            turn.Reply($"The post on {PlanShape.DateName(slot.Date)} isn't yours any more. `posting schedule` shows who has it.");
+            turn.Refuse(
+                $"The post on {PlanShape.DateName(slot.Date)} isn't yours any more. `posting schedule` shows who has it.",
+                $"slot:{slot.Id}",
+                "slot assigned to someone else");
             return null;
         }
 

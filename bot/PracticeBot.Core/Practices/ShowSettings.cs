@@ -65,7 +65,7 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
     {
         if (turn.Member?.Has(Role.Manager) != true)
         {
-            turn.Reply("Only managers can change settings. `practice settings` shows them.");
+            turn.Refuse("Only managers can change settings. `practice settings` shows them.", $"practice:{practice.Slug}", "needs managers");
             return;
         }
 

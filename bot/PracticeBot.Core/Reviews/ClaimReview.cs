@@ -20,7 +20,10 @@ public sealed class ClaimReview(PracticeBotDb db, ReviewBook reviews, MemberLook
         {
             if (!turn.Member!.Has(Role.Manager))
             {
-                turn.Reply("Only managers can assign a review to someone else. `review claim <id>` claims it for you.");
+                turn.Refuse(
+                    "Only managers can assign a review to someone else. `review claim <id>` claims it for you.",
+                    $"review:{command.ReviewNumber()}",
+                    "assigning needs managers");
                 return;
             }
 
@@ -45,7 +48,7 @@ public sealed class ClaimReview(PracticeBotDb db, ReviewBook reviews, MemberLook
         var practice = turn.Practice!;
         if (await reviews.FindAsync(practice, number, ct) is not { } review)
         {
-            turn.Reply(ReviewReplies.NotFound(number));
+            ReviewReplies.RefuseNotFound(turn, number);
             return;
         }
 

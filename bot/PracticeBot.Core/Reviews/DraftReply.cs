@@ -24,7 +24,7 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
     {
         if (ReviewReplies.NumberOf(action) is not { } number)
         {
-            turn.Reply(ReviewReplies.StaleButton);
+            ReviewReplies.RefuseStale(turn);
             return ValueTask.CompletedTask;
         }
 
@@ -39,7 +39,7 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
         var me = turn.Member!;
         if (await reviews.FindAsync(practice, number, ct) is not { } review)
         {
-            turn.Reply(ReviewReplies.NotFound(number));
+            ReviewReplies.RefuseNotFound(turn, number);
             return;
         }
 

@@ -10,7 +10,7 @@ public sealed class MarkReplied(ReviewWorkflow workflow, ReviewBook reviews, Tim
     {
         if (ReviewReplies.NumberOf(action) is not { } number)
         {
-            turn.Reply(ReviewReplies.StaleButton);
+            ReviewReplies.RefuseStale(turn);
             return;
         }
 

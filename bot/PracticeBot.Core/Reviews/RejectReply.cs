@@ -20,31 +20,40 @@ public sealed class RejectReply(ReviewWorkflow workflow, ReviewBook reviews, Rev
     {
         if (ReviewReplies.NumberOf(action) is not { } number)
         {
-            turn.Reply(ReviewReplies.StaleButton);
+            ReviewReplies.RefuseStale(turn);
             return ValueTask.CompletedTask;
         }
 
         if (action.ActionId == ReviewActions.Reject)
         {
-            turn.Reply(ReasonForm(number));
-            return ValueTask.CompletedTask;
+            return new(OpenReasonFormAsync(number, turn, cancellationToken));
         }
 
         return new(RejectAsync(number, action.Inputs.GetValueOrDefault(ReviewActions.ReasonInput), turn, cancellationToken));
     }
 
+    /// <summary>The form opens only for a review of this practice whose draft can be sent back.</summary>
+    private async Task OpenReasonFormAsync(int number, TurnContext turn, CancellationToken ct)
+    {
+        if (await workflow.ForStepAsync(turn, number, ReviewStep.Reject, ct) is not null)
+        {
+            turn.Reply(ReasonForm(number));
+        }
+    }
+
     private async Task RejectAsync(int number, string? reason, TurnContext turn, CancellationToken ct)
     {
         var practice = turn.Practice!;
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            turn.Reply($"Say what should change, so the author can fix it: `review reject {number} <reason>`.");
-            return;
-        }
-
+        // The review first: a number of another practice is refused before anything else is said about it.
         if (await workflow.ForStepAsync(turn, number, ReviewStep.Reject, ct) is not { } review
             || await workflow.CurrentReplyAsync(review, ct) is not { } reply)
         {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            turn.Reply($"Say what should change, so the author can fix it: `review reject {number} <reason>`.");
             return;
         }
 

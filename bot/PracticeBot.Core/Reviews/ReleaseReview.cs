@@ -22,7 +22,7 @@ public sealed class ReleaseReview(PracticeBotDb db, ReviewBook reviews) : IBotHa
         var me = turn.Member!;
         if (await reviews.FindAsync(practice, number, ct) is not { } review)
         {
-            turn.Reply(ReviewReplies.NotFound(number));
+            ReviewReplies.RefuseNotFound(turn, number);
             return;
         }
 

@@ -13,7 +13,7 @@ public sealed class ReviewWorkflow(PracticeBotDb db, ReviewBook reviews)
     {
         if (await reviews.FindAsync(turn.Practice!, number, ct) is not { } review)
         {
-            turn.Reply(ReviewReplies.NotFound(number));
+            ReviewReplies.RefuseNotFound(turn, number);
             return null;
         }
 
@@ -47,7 +47,10 @@ public sealed class ReviewWorkflow(PracticeBotDb db, ReviewBook reviews)
         }
 
         var owner = await reviews.ClaimerAsync(review, ct);
-        turn.Reply($"Review #{review.Number} is {owner?.Mention ?? "someone else"}'s; only they or a manager can do that.");
+        turn.Refuse(
+            $"Review #{review.Number} is {owner?.Mention ?? "someone else"}'s; only they or a manager can do that.",
+            $"review:{review.Number}",
+            "not the review's owner or a manager");
         return false;
     }
 }

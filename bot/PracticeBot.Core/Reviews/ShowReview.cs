@@ -14,7 +14,7 @@ public sealed class ShowReview(ReviewBook reviews, PracticeBotDb db) : IBotHandl
         var number = command.ReviewNumber();
         if (await reviews.FindAsync(turn.Practice!, number, cancellationToken) is not { } review)
         {
-            turn.Reply(ReviewReplies.NotFound(number));
+            ReviewReplies.RefuseNotFound(turn, number);
             return;
         }
 

@@ -10,7 +10,7 @@ public sealed class SkipReply(ReviewWorkflow workflow, ReviewBook reviews) : IBo
     {
         if (ReviewReplies.NumberOf(action) is not { } number)
         {
-            turn.Reply(ReviewReplies.StaleButton);
+            ReviewReplies.RefuseStale(turn);
             return;
         }
 

@@ -120,7 +120,7 @@ public sealed class BotRouterTests
         var router = (BotRouter)services.Single(d => d.ServiceType == typeof(BotRouter)).ImplementationInstance!;
 
         Assert.Equal(
-            [typeof(ErrorReplyMiddleware), typeof(TenantMiddleware), typeof(MemberMiddleware), typeof(AuthorizationMiddleware), typeof(UnitOfWorkMiddleware)],
+            [typeof(ErrorReplyMiddleware), typeof(RefusalAuditMiddleware), typeof(TenantMiddleware), typeof(MemberMiddleware), typeof(AuthorizationMiddleware), typeof(UnitOfWorkMiddleware)],
             router.Middleware);
     }
 

@@ -26,7 +26,7 @@ public sealed class TenantMiddleware(PracticeBotDb db, WorkspaceDirectory worksp
                 }
                 else if (turn.Route is { Access.AllowUnbound: false })
                 {
-                    turn.Reply(NotSetUp);
+                    turn.Refuse(NotSetUp, null, "workspace not set up");
                     return;
                 }
 

@@ -43,6 +43,9 @@ public sealed class TurnContext(BotEvent @event, IServiceProvider services, stri
 
     public IReadOnlyList<Func<CancellationToken, Task>> AfterCommitWork => _afterCommit;
 
+    /// <summary>Set when the turn was refused: not set up here, not the person's role, or an id this practice does not have.</summary>
+    public TurnRefusal? Refusal { get; private set; }
+
     /// <summary>Answers the person who acted, privately (a Slack ephemeral message, a Teams reply).</summary>
     public void Reply(OutboundMessage message) => _replies.Add(new TurnReply(message, InChannel: false));
 
@@ -52,6 +55,19 @@ public sealed class TurnContext(BotEvent @event, IServiceProvider services, stri
     public void ReplyInChannel(OutboundMessage message) => _replies.Add(new TurnReply(message, InChannel: true));
 
     public void ClearReplies() => _replies.Clear();
+
+    /// <summary>
+    /// Says no and records the attempt: <see cref="Middleware.RefusalAuditMiddleware"/> writes it to the audit log (who,
+    /// what, from where) even though nothing changed. Use it wherever a turn is turned away for who is asking or for an id
+    /// that this practice does not have, never for a mere typo.
+    /// </summary>
+    /// <param name="subject">What was asked for (<c>review:12</c>, <c>slot:40</c>); never text a person wrote.</param>
+    /// <param name="reason">Why, short and free of data: <c>no such review in this practice</c>.</param>
+    public void Refuse(string reply, string? subject, string reason)
+    {
+        Reply(reply);
+        Refusal ??= new TurnRefusal(subject, reason);
+    }
 
     /// <summary>Records a state change for the audit log; written in the same transaction as the change.</summary>
     public void Audit(string action, string? subject = null, string? detail = null) =>
@@ -68,3 +84,6 @@ public sealed class TurnContext(BotEvent @event, IServiceProvider services, stri
 public sealed record TurnReply(OutboundMessage Message, bool InChannel);
 
 public sealed record PendingAudit(string Action, string? Subject, string? Detail);
+
+/// <summary>Why a turn was turned away, for the audit log.</summary>
+public sealed record TurnRefusal(string? Subject, string Reason);
