@@ -101,6 +101,19 @@ public sealed class RefusalAuditTests
     }
 
     [Fact]
+    public async Task Claim_FirstTurnOfANewPersonRefused_AuditedOnlyAsRefused()
+    {
+        await using var bot = await TwoPracticesAsync();
+        await bot.CommandAsync("U-owner", "practice role <@U-new|New> responder");
+
+        await bot.CommandAsync("U-new", "review claim 4");
+
+        await using var db = bot.OpenDb();
+        var theirs = await db.AuditEntries.Where(a => a.Actor == "slack:U-new").Select(a => a.Action).ToListAsync();
+        Assert.Equal([RefusalAuditMiddleware.Refused], theirs);
+    }
+
+    [Fact]
     public async Task Command_Allowed_WritesNoRefusal()
     {
         await using var bot = await TwoPracticesAsync();

@@ -22,9 +22,9 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await next();
 
-        if (db.ChangeTracker.HasChanges() && turn.Route is { Mutates: true } route && turn.Audits.Count == 0)
+        if (db.ChangeTracker.HasChanges() && turn.Route is { Mutates: true } route && turn.Audits.Count == 0 && turn.Refusal is null)
         {
-            // A handler that changed state without saying what still leaves a trace.
+            // A handler that changed state without saying what still leaves a trace (a refused turn has its own).
             turn.Audit(route.Name.Replace(':', '.'), null, null);
         }
 
