@@ -18,7 +18,16 @@ public static class HostDefaults
         builder.Services.AddSingleton(PlatformMode.From(builder.Configuration));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         return builder;
+    }
+
+    /// <summary>First in the pipeline: every exception an endpoint lets through is answered by <see cref="UnhandledExceptionHandler"/>.</summary>
+    public static WebApplication UseFailureResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        return app;
     }
 
     /// <summary>

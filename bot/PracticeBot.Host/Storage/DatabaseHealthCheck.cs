@@ -3,7 +3,7 @@ using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Host.Storage;
 
-/// <summary>Healthy while the database answers.</summary>
+/// <summary>Healthy while the database answers; unhealthy within 3 s when it does not, and healthy again when it is back.</summary>
 public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -21,6 +21,11 @@ public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCh
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("database did not answer within 3 s");
+        }
+        catch (Exception ex) when (StorageFailure.IsUnavailable(ex))
+        {
+            // Expected while the database is away: a plain unhealthy status, not an error logged on every probe.
+            return HealthCheckResult.Unhealthy($"database unreachable ({ex.GetType().Name})");
         }
     }
 }
