@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using PracticeBot.Host.Health;
 
 namespace PracticeBot.Host.Hosting;
 
@@ -18,6 +20,7 @@ public static class HostDefaults
         builder.Services.AddSingleton(PlatformMode.From(builder.Configuration));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(TimeBoundHealthCheck.Apply);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         return builder;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PracticeBot.Core.Storage;
 
@@ -14,15 +15,15 @@ public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCh
         timeout.CancelAfter(TimeSpan.FromSeconds(3));
         try
         {
-            return await db.Database.CanConnectAsync(timeout.Token)
-                ? HealthCheckResult.Healthy("database reachable")
-                : HealthCheckResult.Unhealthy("database unreachable");
+            // A real round trip: opening a pooled connection proves nothing when the network under it is gone.
+            await db.Database.ExecuteSqlRawAsync("SELECT 1", timeout.Token);
+            return HealthCheckResult.Healthy("database reachable");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("database did not answer within 3 s");
         }
-        catch (Exception ex) when (StorageFailure.IsUnavailable(ex))
+        catch (Exception ex) when (ex is System.Data.Common.DbException || StorageFailure.IsUnavailable(ex))
         {
             // Expected while the database is away: a plain unhealthy status, not an error logged on every probe.
             return HealthCheckResult.Unhealthy($"database unreachable ({ex.GetType().Name})");

@@ -26,7 +26,7 @@ public sealed class DatabaseOptions
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc cref="ConnectTimeout"/>
-    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 

@@ -113,6 +113,18 @@ public sealed class Mutator(Random random)
     /// <summary>Structural damage to a JSON document, then (sometimes) damage to its text. Not JSON in: returned as is.</summary>
     public string MutateJson(string json)
     {
+        try
+        {
+            return MutateParsedJson(json);
+        }
+        catch (ArgumentException)
+        {
+            return json; // duplicate keys (an earlier round's work) only throw when the tree is walked
+        }
+    }
+
+    private string MutateParsedJson(string json)
+    {
         JsonNode? root;
         try
         {
