@@ -191,7 +191,7 @@ public static partial class ReviewWebhookApi
     internal static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     private static IResult TooLarge(int limit) =>
-        Results.Problem($"The body is larger than {limit / 1024} KB. Send fewer reviews per request.", statusCode: 413, title: "Too large");
+        Results.Problem($"The body is larger than {limit / 1024} KB ({ReviewWebhookOptions.SectionName}:MaxBodyBytes). Send fewer reviews per request.", statusCode: 413, title: "Too large");
 
     private static IResult Unauthorized(string detail) => Results.Problem(detail, statusCode: 401, title: "Unauthorized");
 
