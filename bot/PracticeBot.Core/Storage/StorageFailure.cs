@@ -20,8 +20,9 @@ public static class StorageFailure
             {
                 case TimeoutException or SocketException:
                 case DbException { IsTransient: true }:
-                // By name, so the core needs no SQLite reference: a file held by another writer past the busy timeout.
-                case DbException { ErrorCode: SqliteBusy or SqliteLocked } when ex.GetType().Name == "SqliteException":
+                // Read by reflection, so the core needs no SQLite reference: a file held by another writer past the busy timeout.
+                case DbException when ex.GetType().Name == "SqliteException"
+                                      && ex.GetType().GetProperty("SqliteErrorCode")?.GetValue(ex) is SqliteBusy or SqliteLocked:
                     return true;
                 case AggregateException aggregate when aggregate.InnerExceptions.Any(IsUnavailable):
                     return true;
