@@ -29,6 +29,14 @@ public sealed class SlackOptions
     /// <summary>How long a command or button may run before the bot acknowledges it and answers later.</summary>
     public TimeSpan AckBudget { get; set; } = TimeSpan.FromMilliseconds(2500);
 
+    /// <summary>
+    /// Bodies larger than this are refused with 413 before they are read to the end. Slack's requests are a few KB;
+    /// the largest, a button press on a long message, stays well under the default.
+    /// </summary>
+    public int MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
+
+    public const int DefaultMaxBodyBytes = 256 * 1024;
+
     public bool SocketMode => !string.IsNullOrWhiteSpace(AppToken);
 
     public bool Configured =>

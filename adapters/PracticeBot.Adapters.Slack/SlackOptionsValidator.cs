@@ -64,6 +64,11 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"{Section}:AckBudget must be more than 0 and at most 00:00:02.8 (Slack waits 3 seconds).");
         }
 
+        if (options.MaxBodyBytes <= 0)
+        {
+            failures.Add($"{Section}:MaxBodyBytes must be a positive number of bytes (default {SlackOptions.DefaultMaxBodyBytes}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

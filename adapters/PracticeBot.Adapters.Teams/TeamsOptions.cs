@@ -19,6 +19,11 @@ public sealed class TeamsOptions
     public string OpenIdMetadataUrl { get; set; } = MicrosoftOpenIdMetadataUrl;
     public string TokenEndpoint { get; set; } = MicrosoftTokenEndpoint;
 
+    /// <summary>Activities larger than this are refused with 413 before they are read to the end (Teams caps a message near 100 KB).</summary>
+    public int MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
+
+    public const int DefaultMaxBodyBytes = 256 * 1024;
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 
     /// <summary>The token endpoint to use: a single-tenant bot asks its own tenant unless an endpoint was configured.</summary>

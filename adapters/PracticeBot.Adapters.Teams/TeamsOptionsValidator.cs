@@ -23,6 +23,11 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             failures.Add($"{TeamsOptions.SectionName}:TokenEndpoint must be an absolute http(s) URL.");
         }
 
+        if (options.MaxBodyBytes <= 0)
+        {
+            failures.Add($"{TeamsOptions.SectionName}:MaxBodyBytes must be a positive number of bytes (default {TeamsOptions.DefaultMaxBodyBytes}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

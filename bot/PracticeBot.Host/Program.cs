@@ -29,6 +29,8 @@ if (ReviewImportCommand.IsRequested(args))
     return await ReviewImportCommand.RunAsync(app, args);
 }
 
+app.UseFailureResponses();
+app.UseRateLimiter();
 app.MapHealth();
 app.MapLocalChat();
 app.MapSlack();

@@ -73,7 +73,7 @@ public static class SlackEventMapper
                     Str(container, "message_ts"));
 
             case "view_submission":
-                if (!payload.TryGetProperty("view", out var view))
+                if (!payload.TryGetProperty("view", out var view) || view.ValueKind != JsonValueKind.Object)
                 {
                     return null;
                 }
@@ -145,7 +145,7 @@ public static class SlackEventMapper
         {
             foreach (var authorization in authorizations.EnumerateArray())
             {
-                if (authorization.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True)
+                if (authorization.ValueKind == JsonValueKind.Object && authorization.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True)
                 {
                     return Str(authorization, "user_id");
                 }
@@ -172,7 +172,7 @@ public static class SlackEventMapper
     }
 
     private static string? SelectedValue(JsonElement action) =>
-        action.TryGetProperty("selected_option", out var option) ? Str(option, "value") : null;
+        action.ValueKind == JsonValueKind.Object && action.TryGetProperty("selected_option", out var option) ? Str(option, "value") : null;
 
     /// <summary><c>state.values[block_id][action_id].value</c> → inputs by input id (the renderer uses it as action id).</summary>
     private static Dictionary<string, string> InputsOf(JsonElement state)

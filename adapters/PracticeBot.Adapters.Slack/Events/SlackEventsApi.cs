@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -9,14 +10,12 @@ namespace PracticeBot.Adapters.Slack.Events;
 /// <summary>
 /// <c>POST /slack/events</c>, Bolt's single endpoint for slash commands, interactivity and the Events API. The
 /// signature is checked on the raw bytes before anything is parsed; a bad one gets a bare 401, an unreadable body a
-/// 400, never a 500.
+/// 400, a body over <see cref="SlackOptions.MaxBodyBytes"/> a 413 (a declared length before anything is read, a
+/// chunked one as soon as it passes the limit), never a 500.
 /// </summary>
 public static class SlackEventsApi
 {
     public const string Path = "/slack/events";
-
-    /// <summary>Slack's payloads are small; anything larger is not from Slack.</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
 
     public static IEndpointRouteBuilder MapSlackEvents(this IEndpointRouteBuilder app)
     {
@@ -35,10 +34,12 @@ public static class SlackEventsApi
             return Results.NotFound();
         }
 
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var limit = options.Value.MaxBodyBytes;
+        var body = await ReadBodyAsync(http, limit, http.RequestAborted);
         if (body is null)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return Results.Problem($"The body is larger than {limit} bytes ({SlackOptions.SectionName}:MaxBodyBytes); Slack's requests are far smaller.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
         }
 
         var headers = http.Request.Headers;
@@ -57,34 +58,49 @@ public static class SlackEventsApi
         return ack.Body is { } json ? Results.Text(json.ToJsonString(), "application/json; charset=utf-8") : Results.Ok();
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The body, or null once it is known to be over <paramref name="limit"/>: never more than that is buffered.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, int limit, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        var request = http.Request;
+        if (request.ContentLength > limit)
         {
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Max(1, request.ContentLength ?? 4096));
-        var reader = request.BodyReader;
-        while (true)
+        // Kestrel then stops a longer body itself, and does not drain a huge upload after the 413.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            var read = await reader.ReadAsync(ct);
-            foreach (var segment in read.Buffer)
+            size.MaxRequestBodySize = limit + 1L;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp(request.ContentLength ?? 4096, 1, limit));
+        var reader = request.BodyReader;
+        try
+        {
+            while (true)
             {
-                if (buffer.WrittenCount + segment.Length > MaxBodyBytes)
+                var read = await reader.ReadAsync(ct);
+                foreach (var segment in read.Buffer)
                 {
-                    reader.AdvanceTo(read.Buffer.End);
-                    return null;
+                    if (buffer.WrittenCount + segment.Length > limit)
+                    {
+                        reader.AdvanceTo(read.Buffer.End);
+                        return null;
+                    }
+
+                    buffer.Write(segment.Span);
                 }
 
-                buffer.Write(segment.Span);
+                reader.AdvanceTo(read.Buffer.End);
+                if (read.IsCompleted)
+                {
+                    return buffer.WrittenSpan.ToArray();
+                }
             }
-
-            reader.AdvanceTo(read.Buffer.End);
-            if (read.IsCompleted)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
         }
     }
 }

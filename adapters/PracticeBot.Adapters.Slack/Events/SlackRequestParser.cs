@@ -133,7 +133,10 @@ public static class SlackRequestParser
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
-            return JsonElement.ParseValue(ref reader);
+            var root = JsonElement.ParseValue(ref reader);
+
+            // Text the parser let through but that would throw when read (invalid UTF-8, a lone surrogate) is refused here, once.
+            return PracticeBot.Core.Conversation.InboundJson.IsReadable(json, root) ? root : null;
         }
         catch (JsonException)
         {

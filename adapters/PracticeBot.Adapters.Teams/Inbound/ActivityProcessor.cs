@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PracticeBot.Adapters.Teams.Auth;
 using PracticeBot.Adapters.Teams.Outbound;
 using PracticeBot.Adapters.Teams.Protocol;
+using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Demo;
 
@@ -24,11 +26,15 @@ public sealed partial class ActivityProcessor(
     IOptions<TeamsOptions> options,
     ILogger<ActivityProcessor> logger)
 {
-    public const int MaxBodyBytes = 512 * 1024;
-
     public async Task<IResult> ProcessAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var local = options.Value.IsLocalMode;
+        var limit = options.Value.MaxBodyBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            return TooLarge(limit); // refused before the token is even looked at
+        }
+
         ValidatedBotToken? token = null;
         if (local)
         {
@@ -49,7 +55,13 @@ public sealed partial class ActivityProcessor(
             token = validated;
         }
 
-        var activity = await ReadAsync(http.Request, cancellationToken);
+        var body = await ReadLimitedAsync(http, limit, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(limit);
+        }
+
+        var activity = Parse(body);
         if (activity is null)
         {
             return Results.BadRequest(new { error = "The body must be a Bot Framework activity (JSON)." });
@@ -103,16 +115,19 @@ public sealed partial class ActivityProcessor(
         }
     }
 
-    private static async Task<Activity?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static Activity? Parse(byte[] body)
     {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
         try
         {
-            var activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, TeamsJson.Options, cancellationToken);
+            using var document = JsonDocument.Parse(body);
+
+            // Text the parser let through but that would throw when read (invalid UTF-8, a lone surrogate) is refused here.
+            if (!InboundJson.IsReadable(body, document.RootElement))
+            {
+                return null;
+            }
+
+            var activity = document.RootElement.Deserialize<Activity>(TeamsJson.Options);
             return activity?.Type is { Length: > 0 } ? activity : null;
         }
         catch (JsonException)
@@ -120,6 +135,40 @@ public sealed partial class ActivityProcessor(
             return null;
         }
     }
+
+    /// <summary>The body, or null as soon as it passes <paramref name="limit"/> (a chunked body is cut off there, not buffered).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(HttpContext http, int limit, CancellationToken ct)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit + 1L;
+        }
+
+        using var buffer = new MemoryStream((int)Math.Clamp(http.Request.ContentLength ?? 4096, 1, limit));
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult TooLarge(int limit) =>
+        Results.Problem($"The activity is larger than {limit} bytes ({TeamsOptions.SectionName}:MaxBodyBytes).", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Teams activity {Type} {Name} → {Kind}")]
     private static partial void LogActivity(ILogger logger, string type, string name, InboundKind kind);

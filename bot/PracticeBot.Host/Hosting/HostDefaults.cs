@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using PracticeBot.Host.Health;
 using PracticeBot.Host.Security;
 
 namespace PracticeBot.Host.Hosting;
@@ -20,7 +22,17 @@ public static class HostDefaults
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddHostedService<StartupBanner>();
         builder.Services.HoldRequestLinesAtWarning();
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(TimeBoundHealthCheck.Apply);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         return builder;
+    }
+
+    /// <summary>First in the pipeline: every exception an endpoint lets through is answered by <see cref="UnhandledExceptionHandler"/>.</summary>
+    public static WebApplication UseFailureResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        return app;
     }
 
     /// <summary>

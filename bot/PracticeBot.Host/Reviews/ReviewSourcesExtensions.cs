@@ -16,7 +16,18 @@ public static class ReviewSourcesExtensions
         var services = builder.Services;
         services.AddReviewConnectors();
         services.AddOptions<SourceSyncOptions>().BindConfiguration(SourceSyncOptions.SectionName);
-        services.AddOptions<ReviewWebhookOptions>().BindConfiguration(ReviewWebhookOptions.SectionName);
+        services.AddOptions<ReviewWebhookOptions>().BindConfiguration(ReviewWebhookOptions.SectionName)
+            .Validate(o => o.MaxBodyBytes > 0, $"{ReviewWebhookOptions.SectionName}:MaxBodyBytes must be a positive number of bytes (default {ReviewWebhookOptions.DefaultMaxBodyBytes}).")
+            .Validate(o => o.RateLimit.PermitsPerPractice > 0 && o.RateLimit.PermitsPerAddress > 0,
+                $"{ReviewWebhookOptions.SectionName}:RateLimit:PermitsPerPractice and PermitsPerAddress must be positive.")
+            .Validate(o => o.RateLimit.Window > TimeSpan.Zero, $"{ReviewWebhookOptions.SectionName}:RateLimit:Window must be a positive time span, e.g. 00:01:00.")
+            .ValidateOnStart();
+        services.AddSingleton<WebhookRateLimiter>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy<string, WebhookAddressRateLimitPolicy>(ReviewWebhookApi.AddressRateLimitPolicy);
+        });
         services.AddSingleton<IWebhookSecretVault, PracticeWebhookSecrets>();
         services.AddSingleton<ReviewPollScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReviewPollScheduler>());
@@ -26,7 +37,7 @@ public static class ReviewSourcesExtensions
 
     public static WebApplication MapReviewSources(this WebApplication app)
     {
-        app.MapPost(ReviewWebhookApi.Path, ReviewWebhookApi.ReceiveAsync).DisableAntiforgery();
+        app.MapPost(ReviewWebhookApi.Path, ReviewWebhookApi.ReceiveAsync).DisableAntiforgery().RequireRateLimiting(ReviewWebhookApi.AddressRateLimitPolicy);
         return app;
     }
 }

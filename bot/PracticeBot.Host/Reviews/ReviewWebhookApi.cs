@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,17 +11,22 @@ namespace PracticeBot.Host.Reviews;
 /// <summary>
 /// <c>POST /api/reviews/webhook</c>: reviews from any source, in the JSON of DESIGN.md, signed with the deployment
 /// secret or the practice's own. 401 bad signature, 404 unknown practice, 400 with per-field errors (nothing stored),
-/// 413 over the size limit; idempotent by (practice, source, external id). Never a 500: storage trouble is a 503.
+/// 413 over the size limit, 429 over a rate limit (nothing stored; safe to repeat after <c>Retry-After</c>); idempotent
+/// by (practice, source, external id). Never a 500: storage trouble is a 503.
 /// </summary>
 public static partial class ReviewWebhookApi
 {
     public const string Path = "/api/reviews/webhook";
+
+    /// <summary>The coarse limit per client address (<see cref="WebhookAddressRateLimitPolicy"/>), applied before the body is read.</summary>
+    public const string AddressRateLimitPolicy = "webhook-per-address";
 
     public static async Task<IResult> ReceiveAsync(
         HttpContext http,
         IOptions<ReviewWebhookOptions> options,
         IServiceScopeFactory scopes,
         IWebhookSecretVault vault,
+        WebhookRateLimiter limiter,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -69,6 +75,16 @@ public static partial class ReviewWebhookApi
             if (slugs.FirstOrDefault(s => !practices.ContainsKey(s)) is { } unknown)
             {
                 return Results.Problem($"There is no practice '{unknown}'. Its id is shown by `practice settings`.", statusCode: 404, title: "Unknown practice");
+            }
+
+            // Counted before anything is stored: a refused request leaves nothing behind and can be sent again as it is.
+            if (limiter.TryAcquire(slugs) is { } over)
+            {
+                LogRateLimited(logger, over.Practice);
+                return TooManyRequests(http, over.RetryAfter,
+                    $"Practice '{over.Practice}' sent more than {options.Value.RateLimit.PermitsPerPractice} webhook requests in {options.Value.RateLimit.Window}. " +
+                    $"Nothing in this request was stored; send it again after {Seconds(over.RetryAfter)} s (Retry-After), " +
+                    $"and put up to {WebhookPayload.MaxReviews} reviews in one request instead of one per request.");
             }
 
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -165,8 +181,17 @@ public static partial class ReviewWebhookApi
         return buffer.ToArray();
     }
 
+    /// <summary>429 with <c>Retry-After</c> in whole seconds and what to do, as problem JSON.</summary>
+    internal static IResult TooManyRequests(HttpContext http, TimeSpan wait, string detail)
+    {
+        http.Response.Headers.RetryAfter = Seconds(wait).ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+    }
+
+    internal static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     private static IResult TooLarge(int limit) =>
-        Results.Problem($"The body is larger than {limit / 1024} KB. Send fewer reviews per request.", statusCode: 413, title: "Too large");
+        Results.Problem($"The body is larger than {limit / 1024} KB ({ReviewWebhookOptions.SectionName}:MaxBodyBytes). Send fewer reviews per request.", statusCode: 413, title: "Too large");
 
     private static IResult Unauthorized(string detail) => Results.Problem(detail, statusCode: 401, title: "Unauthorized");
 
@@ -175,6 +200,9 @@ public static partial class ReviewWebhookApi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook: {Received} reviews received, {Created} new, {Edited} edited, {Replied} replied, {Unchanged} unchanged")]
     private static partial void LogReceived(ILogger logger, int received, int created, int edited, int replied, int unchanged);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook: practice {Practice} is over its rate limit; answered 429")]
+    private static partial void LogRateLimited(ILogger logger, string practice);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook: storing reviews failed ({ExceptionType}); answered 503")]
     private static partial void LogStorageFailure(ILogger logger, string exceptionType);

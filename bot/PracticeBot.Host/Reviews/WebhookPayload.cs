@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Host.Reviews;
@@ -29,6 +30,11 @@ public static class WebhookPayload
         using (document)
         {
             var root = document.RootElement;
+            if (!InboundJson.IsReadable(body, root))
+            {
+                return (null, "The body holds text that is not valid UTF-8 or not valid Unicode (such as a lone surrogate \\uD800): send the JSON encoded as UTF-8.");
+            }
+
             var elements = root.ValueKind switch
             {
                 JsonValueKind.Object => [root],

@@ -45,6 +45,44 @@ public sealed class SlackEventMapperGoldenTests
         Golden.AssertMatches($"inbound/{name}.expected.json", actual);
     }
 
+    /// <summary>Found by the endpoint fuzzer: unreadable text inside a string threw when the string was read, after the ack (a 500, or a crashed background task).</summary>
+    [Theory]
+    [InlineData("application/json", "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"team_id\":\"T1\",\"event\":{\"type\":\"app_mention\",\"text\":\"\\uD800\"}}")]
+    [InlineData("application/x-www-form-urlencoded", "payload=%7B%22type%22%3A%22block_actions%22%2C%22x%22%3A%22%5CuDFFF%22%7D")]
+    public void ParseHttp_LoneSurrogateInAString_IsNull(string contentType, string body)
+    {
+        Assert.Null(SlackRequestParser.ParseHttp(contentType, System.Text.Encoding.UTF8.GetBytes(body)));
+    }
+
+    [Fact]
+    public void ParseHttp_InvalidUtf8InAString_IsNull()
+    {
+        byte[] body = [.. "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_mention\",\"text\":\""u8, 0xC3, 0x28, .. "\"}}"u8];
+
+        Assert.Null(SlackRequestParser.ParseHttp("application/json", body));
+    }
+
+    /// <summary>Found by the endpoint fuzzer: parts of a payload of the wrong JSON type threw instead of being ignored.</summary>
+    [Theory]
+    [InlineData("{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"team_id\":\"T1\",\"event\":{\"type\":\"member_joined_channel\"},\"authorizations\":[\"U1\",7]}")]
+    public void BotUserIdOf_AuthorizationsNotObjects_IsNull(string json)
+    {
+        var callback = Assert.IsType<SlackEventCallback>(SlackRequestParser.ParseHttp("application/json", System.Text.Encoding.UTF8.GetBytes(json)));
+
+        Assert.Null(SlackEventMapper.BotUserIdOf(callback));
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"view_submission\",\"user\":{\"id\":\"U1\"},\"team\":{\"id\":\"T1\"},\"view\":\"VIEW\"}")]
+    [InlineData("{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"team\":{\"id\":\"T1\"},\"actions\":[\"claim\"]}")]
+    public void ToAction_PartsOfTheWrongType_IsNull(string json)
+    {
+        using var payload = JsonDocument.Parse(json);
+        var interaction = Assert.IsType<SlackInteraction>(SlackRequestParser.ParseEnvelopePayload("interactive", payload.RootElement));
+
+        Assert.Null(SlackEventMapper.ToAction(interaction));
+    }
+
     [Fact]
     public void ToEvent_MentionFromABot_Ignored()
     {

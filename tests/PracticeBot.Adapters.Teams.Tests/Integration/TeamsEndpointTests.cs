@@ -94,6 +94,27 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    /// <summary>Found by the endpoint fuzzer: a card action whose data held invalid UTF-8 or a lone surrogate was a 500.</summary>
+    [Theory]
+    [InlineData("invalid UTF-8")]
+    [InlineData("lone surrogate")]
+    public async Task Post_CardActionWithUnreadableText_Returns400(string damage)
+    {
+        var json = Activities.CardAction(_fake.ServiceUrl, "review.claim", "1", "act-1").ToJsonString()
+            .Replace("\"value\":\"1\"", "\"value\":\"1\",\"note\":\"__TEXT__\"", StringComparison.Ordinal);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json).ToList();
+        var at = json.IndexOf("__TEXT__", StringComparison.Ordinal);
+        bytes.RemoveRange(at, "__TEXT__".Length);
+        bytes.InsertRange(at, damage == "invalid UTF-8" ? [0xC3, 0x28] : "\\uD800"u8.ToArray());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new ByteArrayContent([.. bytes]) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Authorization = new("Bearer", Token());
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Post_UnknownActivityType_Returns200AndIgnoresIt()
     {

@@ -38,6 +38,26 @@ public sealed class ErrorReplyTests
         Assert.Empty(result.Replies);
     }
 
+    [Fact]
+    public async Task Dispatch_DatabaseUnreachable_RepliesTemporarilyUnavailable()
+    {
+        await using var bot = await CoreHarness.CreateAsync(s => s.AddBotRoutes(r => r.OnAction<Unreachable>("test.unreachable", Access.Members)));
+        await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago");
+
+        var result = await bot.PressAsync("U1", "test.unreachable", "1");
+
+        var text = CoreHarness.Text(result);
+        Assert.Contains("temporarily unavailable", text, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("went wrong", text, StringComparison.Ordinal);
+    }
+
+    private sealed class Unreachable : IBotHandler<ActionInvoked>
+    {
+        public ValueTask HandleAsync(ActionInvoked input, TurnContext turn, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("wrapped", new TimeoutException("the server did not answer"));
+    }
+
     private sealed class Exploding(PracticeBotDb db) : IBotHandler<ActionInvoked>, IBotHandler<ScheduleFired>
     {
         public async ValueTask HandleAsync(ActionInvoked input, TurnContext turn, CancellationToken cancellationToken)

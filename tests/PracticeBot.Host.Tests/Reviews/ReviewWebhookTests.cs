@@ -140,6 +140,27 @@ public sealed class ReviewWebhookTests : IAsyncLifetime
         Assert.Contains("256 KB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>Found by the endpoint fuzzer: a string the JSON parser accepts but that cannot be read as text was a 500.</summary>
+    [Theory]
+    [InlineData("invalid UTF-8")]
+    [InlineData("lone surrogate")]
+    public async Task Post_TextThatIsNotUnicode_Is400AndStoresNothing(string damage)
+    {
+        var json = Review();
+        var at = json.IndexOf("Waited", StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(json).ToList();
+        bytes.InsertRange(Encoding.UTF8.GetByteCount(json[..at]), damage == "invalid UTF-8" ? [0xFF, 0xC3, 0x28] : "\\uD800"u8.ToArray());
+        using var request = new HttpRequestMessage(HttpMethod.Post, ReviewWebhookApi.Path) { Content = new ByteArrayContent([.. bytes]) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign([.. bytes], Secret));
+
+        var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountReviewsAsync());
+    }
+
     [Fact]
     public async Task Post_UnknownPractice_Is404()
     {

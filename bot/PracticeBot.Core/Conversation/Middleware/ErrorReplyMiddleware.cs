@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Core.Conversation.Middleware;
 
@@ -15,6 +16,16 @@ public sealed partial class ErrorReplyMiddleware(ILogger<ErrorReplyMiddleware> l
         {
             await next();
         }
+        catch (Exception ex) when (StorageFailure.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            // Not a bug: the database is briefly out of reach. People hear that, and that trying again will work.
+            LogStorageUnavailable(logger, turn.Route?.Name ?? turn.Event.GetType().Name, ex.GetType().Name, turn.CorrelationId);
+            turn.ClearReplies();
+            if (turn.Chat is not null)
+            {
+                turn.Reply("PracticeBot is temporarily unavailable (it cannot reach its database), so nothing was changed. Please try again in a minute.");
+            }
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The exception type and stack go to the log; its message may quote data, so it is not echoed to chat.
@@ -28,6 +39,9 @@ public sealed partial class ErrorReplyMiddleware(ILogger<ErrorReplyMiddleware> l
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn {Route} could not reach the database ({ExceptionType}); answered that it is temporarily unavailable ({CorrelationId})")]
+    private static partial void LogStorageUnavailable(ILogger logger, string route, string exceptionType, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn {Route} failed ({CorrelationId})")]
     private static partial void LogFailure(ILogger logger, Exception exception, string route, string correlationId);

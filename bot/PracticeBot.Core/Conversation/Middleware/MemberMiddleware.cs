@@ -16,9 +16,7 @@ public sealed class MemberMiddleware(PracticeBotDb db, TimeProvider time) : IBot
     {
         if (turn is { Practice: { } practice, Chat: { } chat })
         {
-            var member = await db.Members.SingleOrDefaultAsync(
-                m => m.PracticeId == practice.Id && m.Platform == chat.Conversation.Platform && m.UserId == chat.User.Id,
-                cancellationToken);
+            var member = await FindAsync(practice.Id, chat, cancellationToken);
             if (member is null)
             {
                 member = new Member
@@ -31,6 +29,17 @@ public sealed class MemberMiddleware(PracticeBotDb db, TimeProvider time) : IBot
                     JoinedAt = time.GetUtcNow(),
                 };
                 db.Members.Add(member);
+                try
+                {
+                    // Joined at once, outside the turn's transaction: two first messages of one person at the same moment
+                    // meet at the unique index here, and the loser simply finds the member the winner added.
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    db.Entry(member).State = EntityState.Detached;
+                    member = await FindAsync(practice.Id, chat, cancellationToken) ?? throw new InvalidOperationException("A member that could not be added is not there either.");
+                }
             }
             else if (chat.User.DisplayName is { Length: > 0 } name && name != member.DisplayName)
             {
@@ -42,4 +51,7 @@ public sealed class MemberMiddleware(PracticeBotDb db, TimeProvider time) : IBot
 
         await next();
     }
+
+    private Task<Member?> FindAsync(long practiceId, ChatEvent chat, CancellationToken ct) =>
+        db.Members.SingleOrDefaultAsync(m => m.PracticeId == practiceId && m.Platform == chat.Conversation.Platform && m.UserId == chat.User.Id, ct);
 }
