@@ -85,8 +85,15 @@ ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 t0=$(date +%s%N); start_host
 wait_healthy "$host_url/healthz" || die "the host did not become healthy"
 first_start_ms=$(ms_since "$t0")
-setup=$(slack_post "$host_url/slack/events" "$(command_body %2Fpractice 'setup+%22Load+Test+Clinic%22+America%2FChicago')")
-slug=$(python3 -c 'import json, re, sys; m = re.search(r"id `([a-z0-9-]+)`", json.loads(sys.argv[1])["text"]); print(m.group(1) if m else "")' "$setup")
+# On a loaded machine the very first turn (everything still to JIT) can outlast Slack's ack budget: it is then
+# acknowledged empty and finishes in the background, so ask again until the answer names the practice's id.
+slug=""
+for _ in $(seq 1 10); do
+  setup=$(slack_post "$host_url/slack/events" "$(command_body %2Fpractice 'setup+%22Load+Test+Clinic%22+America%2FChicago')")
+  slug=$(python3 -c 'import json, re, sys; m = re.search(r"`([a-z0-9-]+)`", (json.loads(sys.argv[1]) if sys.argv[1] else {}).get("text", "")); print(m.group(1) if m else "")' "$setup")
+  [ -n "$slug" ] && break
+  sleep 1
+done
 [ -n "$slug" ] || die "practice setup did not answer with an id: $setup"
 reviews="["
 for i in $(seq 1 10); do
@@ -107,8 +114,13 @@ start_ms=$(ms_since "$t0")
 sleep "$idle"
 rss_mb=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$host/status")
 
-review_json=$(slack_post "$host_url/slack/events" "$(command_body %2Freview '')")
-review_sections=$(python3 -c 'import json, sys; print(sum(b.get("type") == "section" for b in json.loads(sys.argv[1]).get("blocks", [])))' "$review_json")
+review_sections=0
+for _ in $(seq 1 10); do # the first /review after a start may also outlast the ack budget (see the setup above)
+  review_json=$(slack_post "$host_url/slack/events" "$(command_body %2Freview '')")
+  review_sections=$(python3 -c 'import json, sys; print(sum(b.get("type") == "section" for b in (json.loads(sys.argv[1]) if sys.argv[1] else {}).get("blocks", [])))' "$review_json")
+  [ "$review_sections" -ge 10 ] && break
+  sleep 1
+done
 [ "$review_sections" -ge 10 ] || die "/review did not list 10 reviews: $review_json"
 printf '%s' "$review_json" >"$work/review.json"
 

@@ -7,7 +7,9 @@ namespace PracticeBot.Core.Conversation.Middleware;
 
 /// <summary>
 /// Innermost: one transaction per turn. The handler's state changes, the messages it put in the outbox and the
-/// audit entries for what it did commit together or not at all.
+/// audit entries for what it did commit together or not at all. A read-only route (<see cref="Route.ReadOnly"/>)
+/// runs without it: SQLite begins every transaction IMMEDIATE, taking the one write lock, so concurrent read-only
+/// turns would otherwise queue behind each other.
 /// </summary>
 public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : IBotMiddleware
 {
@@ -19,9 +21,28 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
             return;
         }
 
+        if (turn.Route is { ReadOnly: true })
+        {
+            await next();
+            if (db.ChangeTracker.HasChanges() || turn.Audits.Count > 0)
+            {
+                // What a read-only turn still wrote (a member seen for the first time) commits in SaveChanges' own transaction.
+                await SaveAsync(turn, cancellationToken);
+            }
+
+            await RunAfterCommitAsync(turn, cancellationToken);
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await next();
+        await SaveAsync(turn, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await RunAfterCommitAsync(turn, cancellationToken);
+    }
 
+    private async Task SaveAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
         if (db.ChangeTracker.HasChanges() && turn.Route is { Mutates: true } route && turn.Audits.Count == 0)
         {
             // A handler that changed state without saying what still leaves a trace.
@@ -45,7 +66,10 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task RunAfterCommitAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
         foreach (var work in turn.AfterCommitWork)
         {
             await work(cancellationToken);

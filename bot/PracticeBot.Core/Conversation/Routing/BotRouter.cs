@@ -27,7 +27,7 @@ public sealed class BotRouter
             ?? throw new InvalidOperationException(
                 $"'{routeName}' is not a command of the grammar. Known: {string.Join(", ", CommandCatalog.All.Select(c => c.RouteName))}.");
         return Add<THandler, CommandInvocation>(
-            $"command:{routeName}", RouteKind.Command, t => t.Command?.RouteName == routeName, spec.Access, spec.Mutates, t => t.Command!);
+            $"command:{routeName}", RouteKind.Command, t => t.Command?.RouteName == routeName, spec.Access, spec.Mutates, t => t.Command!, readOnly: spec.ReadOnly);
     }
 
     /// <summary>Routes a button press or form submission by action id (a constant shared with the card builder).</summary>
@@ -94,7 +94,8 @@ public sealed class BotRouter
         Access access,
         bool mutates,
         Func<TurnContext, TInput> input,
-        bool ownsTransaction = false)
+        bool ownsTransaction = false,
+        bool readOnly = false)
         where THandler : class, IBotHandler<TInput>
     {
         if (!_names.Add(name))
@@ -110,7 +111,8 @@ public sealed class BotRouter
             access,
             mutates,
             (turn, ct) => turn.Services.GetRequiredService<THandler>().HandleAsync(input(turn), turn, ct),
-            ownsTransaction));
+            ownsTransaction,
+            readOnly));
         return this;
     }
 }

@@ -7,6 +7,9 @@ namespace PracticeBot.Core.Conversation.Routing;
 /// The handler opens its own transaction (a scheduled job that calls a remote API first, so no database lock is held while
 /// it waits); the unit of work then leaves the turn to it, audits included.
 /// </param>
+/// <param name="ReadOnly">
+/// The handler only reads: its turn runs without the unit of work's transaction (see <see cref="Middleware.UnitOfWorkMiddleware"/>).
+/// </param>
 public sealed record Route(
     string Name,
     RouteKind Kind,
@@ -15,4 +18,5 @@ public sealed record Route(
     Access Access,
     bool Mutates,
     Func<TurnContext, CancellationToken, ValueTask> Invoke,
-    bool OwnsTransaction = false);
+    bool OwnsTransaction = false,
+    bool ReadOnly = false);
