@@ -5,12 +5,13 @@
 #   3. Teams message         our POST /api/messages, an authenticated "help" message activity (local test key)
 #   4. Bolt /review          Slack's Bolt for JavaScript (tests/load/bolt), the same /review Block Kit from memory
 # plus the host's start-up time to a healthy /healthz and its idle RSS. Prints a table and the ratios.
-# Usage: tests/load/run.sh      env: WRK_THREADS=2 WRK_CONNECTIONS=64 WRK_DURATION=10s IDLE_SECONDS=5
+# Usage: tests/load/run.sh      env: WRK_THREADS=2 WRK_CONNECTIONS=64 WRK_DURATION=10s WRK_WARMUP=3s IDLE_SECONDS=5
 #                                   KEEP_WORK=1 keeps the temp folder (logs, database, wrk output)
 # Needs dotnet, node/npm, python3, openssl, curl; installs wrk (apt, as root) and the Bolt app's npm packages itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 threads=${WRK_THREADS:-2}; connections=${WRK_CONNECTIONS:-64}; duration=${WRK_DURATION:-10s}; idle=${IDLE_SECONDS:-5}
+warmup=${WRK_WARMUP:-3s}
 secret=load-test-signing-secret; webhook_secret=load-test-webhook-secret
 app_id=11111111-2222-3333-4444-555555555555
 # Free loopback ports from the kernel; the restarted host gets a new one (the old one may still be in TIME_WAIT).
@@ -40,8 +41,12 @@ fi
 say "building the host and the bare endpoint (Release)"
 dotnet build bot/PracticeBot.Host -c Release -v q -nologo >"$work/build.log" 2>&1 || die "host build failed"
 dotnet build tests/load/BareKestrel -c Release -v q -nologo >>"$work/build.log" 2>&1 || die "BareKestrel build failed"
-say "installing the Bolt app (npm ci)"
-(cd tests/load/bolt && npm ci --no-audit --no-fund --loglevel=error) >"$work/npm.log" 2>&1 || die "npm ci failed in tests/load/bolt"
+if [ tests/load/bolt/node_modules/.package-lock.json -nt tests/load/bolt/package-lock.json ]; then
+  say "the Bolt app's packages are installed already (tests/load/bolt/node_modules)"
+else
+  say "installing the Bolt app (npm ci)"
+  (cd tests/load/bolt && npm ci --no-audit --no-fund --loglevel=error) >"$work/npm.log" 2>&1 || die "npm ci failed in tests/load/bolt"
+fi
 
 # Waits until GET $1 answers 200 (at most 30 s).
 wait_healthy() { for _ in $(seq 1 1500); do curl -fs -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.02; done; return 1; }
@@ -90,9 +95,9 @@ first_start_ms=$(ms_since "$t0")
 slug=""
 for _ in $(seq 1 10); do
   setup=$(slack_post "$host_url/slack/events" "$(command_body %2Fpractice 'setup+%22Load+Test+Clinic%22+America%2FChicago')")
-  slug=$(python3 -c 'import json, re, sys; m = re.search(r"`([a-z0-9-]+)`", (json.loads(sys.argv[1]) if sys.argv[1] else {}).get("text", "")); print(m.group(1) if m else "")' "$setup")
+  slug=$(python3 -c 'import json, re, sys; m = re.search(r"(?:id |\()`([a-z0-9-]+)`", (json.loads(sys.argv[1]) if sys.argv[1] else {}).get("text", "")); print(m.group(1) if m else "")' "$setup")
   [ -n "$slug" ] && break
-  sleep 1
+  sleep 3
 done
 [ -n "$slug" ] || die "practice setup did not answer with an id: $setup"
 reviews="["
@@ -138,9 +143,9 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$host_url/api/messages"
 
 # The bare endpoint and the Bolt app, each started only now so they do not share the idle measurement.
 ASPNETCORE_URLS="http://127.0.0.1:$bare_port" Logging__LogLevel__Default=Warning \
-  dotnet tests/load/BareKestrel/bin/Release/net10.0/BareKestrel.dll >"$work/bare.log" 2>&1 & pids+=($!)
+  dotnet tests/load/BareKestrel/bin/Release/net10.0/BareKestrel.dll >"$work/bare.log" 2>&1 & bare=$!; pids+=("$bare")
 PORT=$bolt_port SLACK_SIGNING_SECRET="$secret" SLACK_API_URL="http://127.0.0.1:$slack_fake_port/api/" \
-  node tests/load/bolt/app.js "$work/review.json" >"$work/bolt.log" 2>&1 & pids+=($!)
+  node tests/load/bolt/app.js "$work/review.json" >"$work/bolt.log" 2>&1 & bolt=$!; pids+=("$bolt")
 wait_healthy "http://127.0.0.1:$bare_port/healthz" || die "the bare endpoint did not start"
 for _ in $(seq 1 500); do (exec 3<>"/dev/tcp/127.0.0.1/$bolt_port") 2>/dev/null && break; sleep 0.02; done
 bolt_json=$(slack_post "http://127.0.0.1:$bolt_port/slack/events" "$(command_body %2Freview '')") || die "Bolt did not answer /review"
@@ -157,39 +162,52 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = os.getenv("TEAMS_AUTHORIZATION")
 LUA
 
-# Runs wrk; appends "name rps p50_ms p99_ms errors" to $work/results.
+# CPU time (user + system) a process has used so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+# Runs wrk against the server process $4; appends "name rps p50_ms p99_ms errors cpu_us_per_request" to $work/results.
+# The server's CPU time per request is the figure least moved by the other work on a shared machine.
 measure() {
-  local name=$1 script=$2 url=$3 out="$work/wrk-$1.txt"
+  local name=$1 script=$2 url=$3 server=$4 out="$work/wrk-$1.txt" before after
+  # Unmeasured first: JIT, tiered recompilation and EF's query cache settle before the figures are taken.
+  wrk -t"$threads" -c"$connections" -d"$warmup" -s "$script" "$url" >"$out.warmup" 2>&1 || die "wrk failed on $name: $(cat "$out.warmup")"
   say "wrk -t$threads -c$connections -d$duration --latency $name"
+  before=$(cpu_ticks "$server")
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$script" "$url" >"$out" 2>&1 || die "wrk failed on $name: $(cat "$out")"
-  awk -v name="$name" '
+  after=$(cpu_ticks "$server")
+  awk -v name="$name" -v cpu=$(( after - before )) -v hz="$ticks_per_second" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
+    / requests in / { requests = $1 }
     /Requests\/sec/ { rps = $2 }
     $1 == "50%" { p50 = ms($2) }
     $1 == "99%" { p99 = ms($2) }
     /Non-2xx/ { errors += $NF }
     /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
-    END { printf "%s %.0f %.2f %.2f %d\n", name, rps, p50, p99, errors }' "$out" >>"$work/results"
+    END { printf "%s %.0f %.2f %.2f %d %.0f\n", name, rps, p50, p99, errors, (requests > 0 ? cpu / hz * 1e6 / requests : 0) }' "$out" >>"$work/results"
 }
 sign "$(command_body %2Freview '')"; export SLACK_CONTENT_TYPE=application/x-www-form-urlencoded
-measure bare "$work/bare.lua" "http://127.0.0.1:$bare_port/"
-measure slack tests/load/slack-events.lua "$host_url/slack/events"
-measure teams "$work/teams.lua" "$host_url/api/messages"
-measure bolt tests/load/slack-events.lua "http://127.0.0.1:$bolt_port/slack/events"
+measure bare "$work/bare.lua" "http://127.0.0.1:$bare_port/" "$bare"
+measure slack tests/load/slack-events.lua "$host_url/slack/events" "$host"
+measure teams "$work/teams.lua" "$host_url/api/messages" "$host"
+measure bolt tests/load/slack-events.lua "http://127.0.0.1:$bolt_port/slack/events" "$bolt"
 
 awk -v start="$start_ms" -v first="$first_start_ms" -v rss="$rss_mb" -v idle="$idle" -v settings="wrk -t$threads -c$connections -d$duration" '
-  { rps[$1] = $2; p50[$1] = $3; p99[$1] = $4; err[$1] = $5 }
+  { rps[$1] = $2; p50[$1] = $3; p99[$1] = $4; err[$1] = $5; cpu[$1] = $6 }
   END {
     label["bare"] = "bare Kestrel POST / → 200"; label["slack"] = "ours: POST /slack/events /review (10 reviews)"
     label["teams"] = "ours: POST /api/messages message"; label["bolt"] = "Bolt for JS: /review (same Block Kit)"
     printf "\n%s, loopback\n\n", settings
-    printf "| target | requests/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n"
+    printf "| target | requests/s | p50 ms | p99 ms | errors | server CPU µs/request |\n|---|---:|---:|---:|---:|---:|\n"
     n = split("bare slack teams bolt", order, " ")
-    for (i = 1; i <= n; i++) { k = order[i]; printf "| %s | %d | %.2f | %.2f | %d |\n", label[k], rps[k], p50[k], p99[k], err[k] }
+    for (i = 1; i <= n; i++) { k = order[i]; printf "| %s | %d | %.2f | %.2f | %d | %d |\n", label[k], rps[k], p50[k], p99[k], err[k], cpu[k] }
     printf "\n| ratio of requests/s | value | issue 10 target |\n|---|---:|---:|\n"
     printf "| Slack /review ours / bare | %.3f | ≥ 0.5 |\n", rps["slack"] / rps["bare"]
     printf "| Slack /review ours / Bolt | %.3f | ≥ 3 |\n", rps["slack"] / rps["bolt"]
     printf "| Teams message ours / bare | %.3f | ≥ 0.5 |\n", rps["teams"] / rps["bare"]
+    printf "\n| ratio of server CPU per request | value |\n|---|---:|\n"
+    printf "| Slack /review ours / Bolt | %.2f |\n", cpu["slack"] / (cpu["bolt"] > 0 ? cpu["bolt"] : 1)
+    printf "| Slack /review ours / bare | %.1f |\n", cpu["slack"] / (cpu["bare"] > 0 ? cpu["bare"] : 1)
+    printf "| Teams message ours / bare | %.1f |\n", cpu["teams"] / (cpu["bare"] > 0 ? cpu["bare"] : 1)
     printf "\n| host | value | issue 10 target |\n|---|---:|---:|\n"
     printf "| start-up to /healthz 200, existing database | %d ms | ≤ 2000 ms |\n", start
     printf "| first start-up, empty database (migrations) | %d ms | |\n", first

@@ -7,9 +7,10 @@ namespace PracticeBot.Core.Conversation.Middleware;
 
 /// <summary>
 /// Innermost: one transaction per turn. The handler's state changes, the messages it put in the outbox and the
-/// audit entries for what it did commit together or not at all. A read-only route (<see cref="Route.ReadOnly"/>)
-/// runs without it: SQLite begins every transaction IMMEDIATE, taking the one write lock, so concurrent read-only
-/// turns would otherwise queue behind each other.
+/// audit entries for what it did commit together or not at all. A route that writes only tracked changes
+/// (<see cref="Route.TrackedWritesOnly"/>: read-only commands, the weekly check-in) runs without it and has them
+/// committed together by <c>SaveChanges</c> at the end: SQLite begins every transaction IMMEDIATE, taking its one
+/// write lock, so concurrent turns would otherwise queue behind each other for as long as each one reads.
 /// </summary>
 public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : IBotMiddleware
 {
@@ -21,12 +22,12 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
             return;
         }
 
-        if (turn.Route is { ReadOnly: true })
+        if (turn.Route is { TrackedWritesOnly: true })
         {
             await next();
             if (db.ChangeTracker.HasChanges() || turn.Audits.Count > 0)
             {
-                // What a read-only turn still wrote (a member seen for the first time) commits in SaveChanges' own transaction.
+                // SaveChanges' own transaction: all of it (a member seen for the first time, a check-in's nudges and messages) or nothing.
                 await SaveAsync(turn, cancellationToken);
             }
 

@@ -7,8 +7,10 @@ namespace PracticeBot.Core.Conversation.Routing;
 /// The handler opens its own transaction (a scheduled job that calls a remote API first, so no database lock is held while
 /// it waits); the unit of work then leaves the turn to it, audits included.
 /// </param>
-/// <param name="ReadOnly">
-/// The handler only reads: its turn runs without the unit of work's transaction (see <see cref="Middleware.UnitOfWorkMiddleware"/>).
+/// <param name="TrackedWritesOnly">
+/// The handler writes only through tracked changes (no <c>ExecuteUpdate</c>, no SQL of its own): the unit of work then
+/// holds no transaction while it runs, and <c>SaveChanges</c> commits whatever it wrote at the end, all together. For
+/// read-only commands and for work that reads a lot before writing a little (see <see cref="Middleware.UnitOfWorkMiddleware"/>).
 /// </param>
 public sealed record Route(
     string Name,
@@ -19,4 +21,4 @@ public sealed record Route(
     bool Mutates,
     Func<TurnContext, CancellationToken, ValueTask> Invoke,
     bool OwnsTransaction = false,
-    bool ReadOnly = false);
+    bool TrackedWritesOnly = false);
