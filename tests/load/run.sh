@@ -7,6 +7,7 @@
 # plus the host's start-up time to a healthy /healthz and its idle RSS. Prints a table and the ratios.
 # Usage: tests/load/run.sh      env: WRK_THREADS=2 WRK_CONNECTIONS=64 WRK_DURATION=10s WRK_WARMUP=3s IDLE_SECONDS=5
 #                                   KEEP_WORK=1 keeps the temp folder (logs, database, wrk output)
+# Prints each target's server CPU time per request too: on a shared machine the steadiest figure of all.
 # Needs dotnet, node/npm, python3, openssl, curl; installs wrk (apt, as root) and the Bolt app's npm packages itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -38,8 +39,11 @@ if ! command -v wrk >/dev/null; then
   say "installing wrk"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
 
-say "building the host and the bare endpoint (Release)"
-dotnet build bot/PracticeBot.Host -c Release -v q -nologo >"$work/build.log" 2>&1 || die "host build failed"
+# The host as it would be deployed: Release, ReadyToRun (precompiled, so start-up JITs far less; see README Performance).
+say "publishing the host (Release, ReadyToRun) and building the bare endpoint"
+host_dir=tests/load/bin/host
+dotnet publish bot/PracticeBot.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$host_dir" \
+  -v q -nologo >"$work/build.log" 2>&1 || die "host publish failed"
 dotnet build tests/load/BareKestrel -c Release -v q -nologo >>"$work/build.log" 2>&1 || die "BareKestrel build failed"
 if [ tests/load/bolt/node_modules/.package-lock.json -nt tests/load/bolt/package-lock.json ]; then
   say "the Bolt app's packages are installed already (tests/load/bolt/node_modules)"
@@ -81,7 +85,7 @@ start_host() {
   Teams__OpenIdMetadataUrl="http://127.0.0.1:$teams_fake_port/v1/.well-known/openidconfiguration" \
   Teams__TokenEndpoint="http://127.0.0.1:$teams_fake_port/token" \
   Sources__Webhook__Secret="$webhook_secret" Logging__LogLevel__Default=Warning \
-    dotnet bot/PracticeBot.Host/bin/Release/net10.0/PracticeBot.Host.dll >>"$work/host.log" 2>&1 &
+    dotnet "$host_dir/PracticeBot.Host.dll" >>"$work/host.log" 2>&1 &
   host=$!; pids+=("$host")
 }
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }

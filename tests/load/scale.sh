@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 providers=${SCALE_PROVIDERS:-sqlite postgres}; practices=${SCALE_PRACTICES:-1000 10000}
 reviews=${SCALE_REVIEWS:-100000}; messages=${SCALE_MESSAGES:-10000}; parallel=${SCALE_PARALLEL:-2}
-work=$(mktemp -d /tmp/practicebot-scale.XXXXXX)
+work=$(mktemp -d /tmp/practicebot-scale.XXXXXX); chmod 755 "$work" # the postgres user runs the server inside
 say() { echo "scale.sh: $*" >&2; }
 cleanup() {
   [ -d "$work/pg" ] && .ci/postgres.sh stop "$work/pg" || true
@@ -40,15 +40,18 @@ for provider in $providers; do
 done
 
 awk -v before="$load_before" -v after="$(cut -d' ' -f1-3 /proc/loadavg)" -v parallel="$parallel" '
-  { rows[NR] = $0; if ($1 == "checkin") { wall[$2, $3] = $4; cpu[$2, $3] = $5; counts[$3] = 1; provs[$2] = 1 } }
+  { rows[NR] = $0
+    if ($1 == "checkin") {
+      wall[$2, $3] = $4; cpu[$2, $3] = $5; provs[$2] = 1
+      if (!($2 in small) || $3 < small[$2]) small[$2] = $3
+      if (!($2 in large) || $3 > large[$2]) large[$2] = $3
+    } }
   END {
     label["checkin"] = "weekly check-in, practices"; label["ingest"] = "ingestion, reviews"; label["drain"] = "outbox drain, messages"
     printf "\nload average before %s, after %s; check-ins %d at a time\n\n", before, after, parallel
     printf "| what | provider | count | wall s | CPU s | peak RSS MB | KB allocated per item | done |\n|---|---|---:|---:|---:|---:|---:|---:|\n"
     for (i = 1; i <= NR; i++) { split(rows[i], f, " "); printf "| %s | %s | %d | %.1f | %.1f | %d | %.1f | %d |\n", label[f[1]], f[2], f[3], f[4], f[5], f[6], f[7], f[8] }
-    if (("sqlite", 1000) in wall || ("postgres", 1000) in wall) {
-      printf "\n| check-in 10,000 / 1,000 | wall | CPU |\n|---|---:|---:|\n"
-      for (p in provs) if ((p, 1000) in wall && (p, 10000) in wall)
-        printf "| %s | %.1f | %.1f |\n", p, wall[p, 10000] / wall[p, 1000], cpu[p, 10000] / cpu[p, 1000]
-    }
+    printf "\n| check-in, larger / smaller run | practices | wall | CPU | linear would be |\n|---|---|---:|---:|---:|\n"
+    for (p in provs) if (large[p] > small[p])
+      printf "| %s | %d / %d | %.1f | %.1f | %.1f |\n", p, large[p], small[p], wall[p, large[p]] / wall[p, small[p]], cpu[p, large[p]] / cpu[p, small[p]], large[p] / small[p]
   }' "$work/results"
