@@ -9,5 +9,5 @@ public static class CheckInRoutes
         .OnCommand<ShowDigest>("practice digest")
         .OnAction<AcknowledgeNudge>(CheckInActions.WillPost)
         .OnAction<PausePlanFromNudge>(CheckInActions.PausePlan)
-        .OnSchedule<RunWeeklyCheckIn>(CheckInSchedules.Weekly);
+        .OnSchedule<RunWeeklyCheckIn>(CheckInSchedules.Weekly, trackedWritesOnly: true);
 }

@@ -8,7 +8,9 @@ namespace PracticeBot.Core.CheckIns;
 /// <summary>
 /// The weekly trigger (<see cref="CheckInSchedules.Weekly"/>). The week is named by the time the trigger was meant to
 /// fire, and recorded as a nudge of kind <see cref="CheckInKinds.Week"/>: a trigger firing twice, or once late after
-/// downtime, sends that week's check-in once.
+/// downtime, sends that week's check-in once: the week's nudge is saved with the digest and the nudges, and its unique
+/// index refuses a second one. So the turn needs no write lock while it reads and draws the chart (its route is
+/// <see cref="Conversation.Routing.Route.TrackedWritesOnly"/>): thousands of practices' check-ins run side by side.
 /// </summary>
 public sealed class RunWeeklyCheckIn(PracticeBotDb db, CheckInRun run, TimeProvider time) : IBotHandler<ScheduleFired>
 {

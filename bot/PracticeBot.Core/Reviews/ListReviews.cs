@@ -26,22 +26,28 @@ public sealed class ListReviews(PracticeBotDb db, TimeProvider time) : IBotHandl
             "all" => query,
             _ => query.Where(r => !Closed.Contains(r.Status)),
         };
-        var total = await query.CountAsync(cancellationToken);
-        var reviews = await query.OrderByDescending(r => r.Number).Take(PageSize).ToListAsync(cancellationToken);
-        if (reviews.Count == 0)
+        // One query for the page and its claimers, untracked (nothing here is changed); one more row than a page says
+        // whether there are more, so the count is only asked for when there are.
+        var rows = await query
+            .OrderByDescending(r => r.Number)
+            .Take(PageSize + 1)
+            .Select(r => new { Review = r, Claimer = db.Members.FirstOrDefault(m => m.Id == r.ClaimedByMemberId) })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
         {
             turn.Reply(filter == "mine" ? "You have no open reviews. `review` lists the practice's open ones." : $"No {filter} reviews right now. 🎉");
             return;
         }
 
-        var claimerIds = reviews.Where(r => r.ClaimedByMemberId != null).Select(r => r.ClaimedByMemberId!.Value).Distinct().ToList();
-        var claimers = await db.Members.Where(m => claimerIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var total = rows.Count <= PageSize ? rows.Count : await query.CountAsync(cancellationToken);
+        var page = rows.Take(PageSize).ToList();
+        var reviews = page.Select(r => r.Review).ToList();
         var now = time.GetUtcNow();
         var title = filter == "mine" ? "your open reviews" : $"{filter} reviews";
         var blocks = new List<CardBlock> { new HeaderBlock($"{practice.Name}: {title} ({total})") };
-        foreach (var review in reviews)
+        foreach (var (review, claimer) in page.Select(r => (r.Review, r.Claimer)))
         {
-            var claimer = review.ClaimedByMemberId is { } id ? claimers.GetValueOrDefault(id) : null;
             blocks.Add(new SectionBlock(ReviewCards.Line(review, claimer, now)));
             if (review.Status == ReviewStatus.New)
             {

@@ -24,6 +24,27 @@ public sealed class ReviewCommandsTests
         Assert.All(card.Blocks.OfType<ActionsBlock>(), a => Assert.Equal(ReviewActions.Claim, Assert.Single(a.Buttons).ActionId));
     }
 
+    [Theory]
+    [InlineData(7, "open reviews (10)", "")]
+    [InlineData(9, "open reviews (12)", "Showing the newest 10 of 12. ")]
+    public async Task List_AroundOnePage_CountsAllAndSaysWhenThereAreMore(int added, string title, string more)
+    {
+        await using var bot = await PracticeWithReviewsAsync();
+        await AddReviewsAsync(bot, added);
+        await bot.CommandAsync("U-ann", "review claim 12");
+
+        var result = await bot.CommandAsync("U-bob", "review");
+
+        var card = Assert.Single(result.Replies).Message.Card!;
+        Assert.EndsWith(title, Assert.IsType<HeaderBlock>(card.Blocks[0]).Text, StringComparison.Ordinal);
+        Assert.Equal(10, card.Blocks.OfType<SectionBlock>().Count());
+        Assert.StartsWith(more + "`review <id>`", Assert.IsType<ContextBlock>(card.Blocks[^1]).Lines[0], StringComparison.Ordinal);
+        if (added == 9)
+        {
+            Assert.Contains("claimed by <@U-ann>", card.Blocks.OfType<SectionBlock>().First().Text, StringComparison.Ordinal); // #12, its claimer
+        }
+    }
+
     [Fact]
     public async Task List_Mine_ShowsOnlyReviewsIClaimed()
     {
@@ -313,6 +334,23 @@ public sealed class ReviewCommandsTests
         var result = await bot.CommandAsync("U-bob", "review reply 1 Mine now");
 
         Assert.Contains("only they write its reply", CoreHarness.Text(result), StringComparison.Ordinal);
+    }
+
+    private static async Task AddReviewsAsync(CoreHarness bot, int count)
+    {
+        await using var db = bot.OpenDb();
+        var practice = await db.Practices.SingleAsync();
+        for (var n = practice.LastReviewNumber + 1; n <= practice.LastReviewNumber + count; n++)
+        {
+            db.Reviews.Add(new Review
+            {
+                PracticeId = practice.Id, Number = n, Source = "google", ExternalId = $"g-{n}", Rating = 3, Text = "Fine.",
+                CreatedAt = bot.Time.GetUtcNow(), ReceivedAt = bot.Time.GetUtcNow(), Status = ReviewStatus.New,
+            });
+        }
+
+        practice.LastReviewNumber += count;
+        await db.SaveChangesAsync();
     }
 
     /// <summary>A practice with a manager, two responders, a member without role, and three new reviews.</summary>

@@ -25,9 +25,9 @@ public static class CommandCatalog
     public static readonly IReadOnlyList<CommandSpec> All =
     [
         new(Review, "list", "review [open|mine|unanswered|all]", "List reviews (open ones by default).", Access.Members,
-            [OptionalOf("filter", ParamKind.Choice, [.. ReviewFilters])], Implicit: true),
+            [OptionalOf("filter", ParamKind.Choice, [.. ReviewFilters])], Implicit: true, ReadOnly: true),
         new(Review, "show", "review <id>", "Show one review with its card.", Access.Members,
-            [Required("id", ParamKind.ReviewNumber)], Implicit: true),
+            [Required("id", ParamKind.ReviewNumber)], Implicit: true, ReadOnly: true),
         new(Review, "claim", "review claim <id> [@user]", "Claim a review (managers may assign it to someone).", Responders,
             [Required("id", ParamKind.ReviewNumber), OptionalOf("user", ParamKind.User)], Mutates: true),
         new(Review, "release", "review release <id>", "Give up your claim on a review.", Responders,
@@ -58,7 +58,7 @@ public static class CommandCatalog
         new(Posting, "skip", "posting skip", "Skip your current slot.", Access.Members, [], Mutates: true),
         new(Posting, "swap", "posting swap @user", "Ask a teammate to take your current slot.", Access.Members,
             [Required("user", ParamKind.User)], Mutates: true),
-        new(Posting, "schedule", "posting schedule", "Who posts when, this week and next.", Access.Members, []),
+        new(Posting, "schedule", "posting schedule", "Who posts when, this week and next.", Access.Members, [], ReadOnly: true),
         new(Posting, "ideas", "posting ideas [add <idea>]", "Suggestions for what to post; managers add the practice's own.", Access.Members,
             [OptionalOf("idea", ParamKind.Text)]),
 
@@ -66,7 +66,7 @@ public static class CommandCatalog
             [OptionalOf("name", ParamKind.NameAndTimeZone)], Mutates: true),
         new(PracticeRoot, "role", "practice role @user <role>", "Give a role (manager, responder, operations, poster); -role takes it away.", Access.Managers,
             [Required("user", ParamKind.User), Required("role", ParamKind.RoleChange)], Mutates: true),
-        new(PracticeRoot, "sources", "practice sources", "Review sources and when they last synced.", Access.Managers, []),
+        new(PracticeRoot, "sources", "practice sources", "Review sources and when they last synced.", Access.Managers, [], ReadOnly: true),
         new(PracticeRoot, "checkin", "practice checkin", "Run the weekly check-in now.", Access.Managers, [], Mutates: true),
         new(PracticeRoot, "digest", "practice digest", "Show this week's digest to you only.", Access.Members, []),
         new(PracticeRoot, "settings", "practice settings [name|timezone|channel|checkin|approval|template <value>]",
@@ -75,7 +75,7 @@ public static class CommandCatalog
             [OptionalOf("key", ParamKind.Choice, "name", "timezone", "channel", "checkin", "approval", "template"), OptionalOf("value", ParamKind.Text)]),
 
         new(Help, "topics", "help [review|posting|practice]", "What the bot can do.", Access.Anyone,
-            [OptionalOf("topic", ParamKind.Choice, Review, Posting, PracticeRoot)], Implicit: true),
+            [OptionalOf("topic", ParamKind.Choice, Review, Posting, PracticeRoot)], Implicit: true, ReadOnly: true),
     ];
 
     public static IEnumerable<CommandSpec> ForRoot(string root) =>

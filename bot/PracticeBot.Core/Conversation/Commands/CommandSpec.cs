@@ -9,6 +9,7 @@ namespace PracticeBot.Core.Conversation.Commands;
 /// <param name="Syntax">The usage line people see: <c>review claim &lt;id&gt; [@user]</c>.</param>
 /// <param name="Implicit">True when the verb is not typed: <c>review</c> lists, <c>review 12</c> shows.</param>
 /// <param name="Mutates">True when it changes state, so it is written to the audit log.</param>
+/// <param name="ReadOnly">True when it only reads, so its turn needs no write transaction (a list, a card, help).</param>
 public sealed record CommandSpec(
     string Root,
     string Verb,
@@ -17,7 +18,8 @@ public sealed record CommandSpec(
     Access Access,
     IReadOnlyList<CommandParam> Params,
     bool Implicit = false,
-    bool Mutates = false)
+    bool Mutates = false,
+    bool ReadOnly = false)
 {
     public string RouteName => $"{Root} {Verb}";
 }

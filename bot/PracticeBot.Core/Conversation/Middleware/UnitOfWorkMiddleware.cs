@@ -7,7 +7,10 @@ namespace PracticeBot.Core.Conversation.Middleware;
 
 /// <summary>
 /// Innermost: one transaction per turn. The handler's state changes, the messages it put in the outbox and the
-/// audit entries for what it did commit together or not at all.
+/// audit entries for what it did commit together or not at all. A route that writes only tracked changes
+/// (<see cref="Route.TrackedWritesOnly"/>: read-only commands, the weekly check-in) runs without it and has them
+/// committed together by <c>SaveChanges</c> at the end: SQLite begins every transaction IMMEDIATE, taking its one
+/// write lock, so concurrent turns would otherwise queue behind each other for as long as each one reads.
 /// </summary>
 public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : IBotMiddleware
 {
@@ -19,9 +22,28 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
             return;
         }
 
+        if (turn.Route is { TrackedWritesOnly: true })
+        {
+            await next();
+            if (db.ChangeTracker.HasChanges() || turn.Audits.Count > 0)
+            {
+                // SaveChanges' own transaction: all of it (a member seen for the first time, a check-in's nudges and messages) or nothing.
+                await SaveAsync(turn, cancellationToken);
+            }
+
+            await RunAfterCommitAsync(turn, cancellationToken);
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await next();
+        await SaveAsync(turn, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await RunAfterCommitAsync(turn, cancellationToken);
+    }
 
+    private async Task SaveAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
         if (db.ChangeTracker.HasChanges() && turn.Route is { Mutates: true } route && turn.Audits.Count == 0 && turn.Refusal is null)
         {
             // A handler that changed state without saying what still leaves a trace (a refused turn has its own).
@@ -45,7 +67,10 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task RunAfterCommitAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
         foreach (var work in turn.AfterCommitWork)
         {
             await work(cancellationToken);

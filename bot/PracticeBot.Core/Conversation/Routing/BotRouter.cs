@@ -27,7 +27,7 @@ public sealed class BotRouter
             ?? throw new InvalidOperationException(
                 $"'{routeName}' is not a command of the grammar. Known: {string.Join(", ", CommandCatalog.All.Select(c => c.RouteName))}.");
         return Add<THandler, CommandInvocation>(
-            $"command:{routeName}", RouteKind.Command, t => t.Command?.RouteName == routeName, spec.Access, spec.Mutates, t => t.Command!);
+            $"command:{routeName}", RouteKind.Command, t => t.Command?.RouteName == routeName, spec.Access, spec.Mutates, t => t.Command!, trackedWritesOnly: spec.ReadOnly);
     }
 
     /// <summary>Routes a button press or form submission by action id (a constant shared with the card builder).</summary>
@@ -60,7 +60,8 @@ public sealed class BotRouter
 
     /// <summary>Routes a fired schedule by its id (a constant shared with the trigger).</summary>
     /// <param name="ownsTransaction">See <see cref="Route.OwnsTransaction"/>.</param>
-    public BotRouter OnSchedule<THandler>(string scheduleId, bool ownsTransaction = false)
+    /// <param name="trackedWritesOnly">See <see cref="Route.TrackedWritesOnly"/>.</param>
+    public BotRouter OnSchedule<THandler>(string scheduleId, bool ownsTransaction = false, bool trackedWritesOnly = false)
         where THandler : class, IBotHandler<ScheduleFired> =>
         Add<THandler, ScheduleFired>(
             $"schedule:{scheduleId}",
@@ -69,7 +70,8 @@ public sealed class BotRouter
             Access.Anyone,
             mutates: true,
             t => (ScheduleFired)t.Event,
-            ownsTransaction);
+            ownsTransaction,
+            trackedWritesOnly);
 
     /// <summary>Adds middleware; the first added runs outermost.</summary>
     public BotRouter Use<TMiddleware>()
@@ -94,7 +96,8 @@ public sealed class BotRouter
         Access access,
         bool mutates,
         Func<TurnContext, TInput> input,
-        bool ownsTransaction = false)
+        bool ownsTransaction = false,
+        bool trackedWritesOnly = false)
         where THandler : class, IBotHandler<TInput>
     {
         if (!_names.Add(name))
@@ -110,7 +113,8 @@ public sealed class BotRouter
             access,
             mutates,
             (turn, ct) => turn.Services.GetRequiredService<THandler>().HandleAsync(input(turn), turn, ct),
-            ownsTransaction));
+            ownsTransaction,
+            trackedWritesOnly));
         return this;
     }
 }
