@@ -93,8 +93,7 @@ public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenSt
         var (channel, thread) = target.Visibility == MessageVisibility.Direct && target.UserId is { Length: > 0 } recipient
             ? (await api.OpenConversationAsync(token, recipient, ct), (string?)null)
             : (conversation.ChannelId, conversation.ThreadId);
-        if (delivery.InDoubtSince is { } since
-            && await api.FindMessageAsync(token, channel, thread, since - SlackOutboxMetadata.ClockSkew, m => SlackOutboxMetadata.Names(m, delivery.OutboxId), SlackOutboxMetadata.MaxHistoryPages, ct) is { } earlier)
+        if (delivery.InDoubtSince is { } since && await FindEarlierCopyAsync(token, delivery.OutboxId, channel, thread, since, ct) is { } earlier)
         {
             LogReconciled(logger, delivery.OutboxId);
             return (DeliveryResult.Delivered(earlier.Channel, earlier.Ts), true);
@@ -103,6 +102,28 @@ public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenSt
         var posted = await api.PostMessageAsync(token, channel, body, thread, ct, SlackOutboxMetadata.For(delivery.OutboxId));
         return (DeliveryResult.Delivered(posted.Channel, posted.Ts), false);
     }
+
+    /// <summary>
+    /// The copy an earlier attempt posted, if the conversation has it. A look-up Slack refuses for good (an install
+    /// without the history scopes: <c>missing_scope</c>) does not stop the message: it is posted, at the risk of a
+    /// duplicate. A transient failure throws, and the row waits like any other.
+    /// </summary>
+    private async Task<SlackMessageRef?> FindEarlierCopyAsync(string token, long outboxId, string channel, string? thread, DateTimeOffset since, CancellationToken ct)
+    {
+        try
+        {
+            return await api.FindMessageAsync(
+                token, channel, thread, since - SlackOutboxMetadata.ClockSkew, m => SlackOutboxMetadata.Names(m, outboxId), SlackOutboxMetadata.MaxHistoryPages, ct);
+        }
+        catch (SlackApiException ex) when (!ex.IsTransient)
+        {
+            LogLookupRefused(logger, outboxId, ex.Error);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId} may already be in its Slack conversation, but Slack refused the look-up ({Error}): posting it again")]
+    private static partial void LogLookupRefused(ILogger logger, long outboxId, string error);
 
     private async Task UploadFilesAsync(string token, OutboundDelivery delivery, string channel, CancellationToken ct)
     {

@@ -90,6 +90,24 @@ public sealed class SlackReconciliationTests
     }
 
     [Fact]
+    public async Task Deliver_InDoubtRowAndNoHistoryScope_IsPostedRatherThanLost()
+    {
+        await using var env = await SlackEnvironment.StartAsync();
+        await env.Host.SetUpPracticeAsync();
+        env.Slack.FailNext("conversations.history", "missing_scope"); // installed before the history scopes were asked for
+
+        var id = await env.EnqueueAsync(OutboundMessage.Plain("Reply approved."), state: row =>
+        {
+            row.Attempts = 1;
+            row.FirstAttemptAt = DateTimeOffset.UtcNow.AddMinutes(-2);
+            row.InDoubt = true;
+        });
+
+        await Eventually.TrueAsync(async () => (await env.OutboxRowAsync(id)).Status == OutboxStatus.Sent, "the row to be sent");
+        Assert.Single(env.Slack.CallsTo("chat.postMessage"), c => FakeSlackApi.OutboxIdOf(c) == $"{id}");
+    }
+
+    [Fact]
     public async Task Deliver_InDoubtDirectMessageAlreadySent_IsLookedUpInTheDirectMessageChannel()
     {
         await using var env = await SlackEnvironment.StartAsync();
