@@ -19,8 +19,11 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
+    public Task<SlackMessageRef> PostMessageAsync(string token, string channel, JsonObject message, string? threadTs, CancellationToken ct) =>
+        PostMessageAsync(token, channel, message, threadTs, metadata: null, ct);
+
     /// <param name="metadata">Message metadata (<c>event_type</c> and <c>event_payload</c>), to find the message again later.</param>
-    public async Task<SlackMessageRef> PostMessageAsync(string token, string channel, JsonObject message, string? threadTs, CancellationToken ct, JsonObject? metadata = null)
+    public async Task<SlackMessageRef> PostMessageAsync(string token, string channel, JsonObject message, string? threadTs, JsonObject? metadata, CancellationToken ct)
     {
         var body = Copy(message);
         body["channel"] = channel;

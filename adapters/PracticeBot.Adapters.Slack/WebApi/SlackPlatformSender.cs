@@ -99,7 +99,7 @@ public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenSt
             return (DeliveryResult.Delivered(earlier.Channel, earlier.Ts), true);
         }
 
-        var posted = await api.PostMessageAsync(token, channel, body, thread, ct, SlackOutboxMetadata.For(delivery.OutboxId));
+        var posted = await api.PostMessageAsync(token, channel, body, thread, SlackOutboxMetadata.For(delivery.OutboxId), ct);
         return (DeliveryResult.Delivered(posted.Channel, posted.Ts), false);
     }
 

@@ -110,6 +110,8 @@ public sealed partial class OutboxDeliverer
 
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
+        // One connection for the whole batch: a row costs several short statements, each would otherwise take one.
+        await db.Database.OpenConnectionAsync(aborted);
 
         var now = _time.GetUtcNow();
         var heads = await db.Outbox
@@ -122,16 +124,18 @@ public sealed partial class OutboxDeliverer
             .Take(_options.BatchSize)
             .ToListAsync(aborted);
 
-        // Round by round: each conversation's head, then the next row of each conversation whose head went out.
-        var queue = new Queue<OutboxMessage>(heads);
+        // Round by round: each conversation's head, then the next row of each conversation whose head went out. The
+        // rows behind a head are read once, when it is done, and taken one by one while each before them goes out.
+        var queue = new Queue<(OutboxMessage Row, Queue<OutboxMessage>? Behind)>(heads.Select(h => (h, (Queue<OutboxMessage>?)null)));
         var handled = 0;
-        while (handled < _options.BatchSize && queue.TryDequeue(out var row))
+        while (handled < _options.BatchSize && queue.TryDequeue(out var item))
         {
             if (stopping.IsCancellationRequested)
             {
                 break;
             }
 
+            var row = item.Row;
             if (await TryClaimAsync(db, row, aborted) is not { } claim)
             {
                 LogClaimLost(_logger, row.Id, _workerId);
@@ -140,26 +144,39 @@ public sealed partial class OutboxDeliverer
 
             var status = await DeliverAsync(db, row, claim, aborted);
             handled++;
-            if (status != OutboxStatus.Pending && await NextOfConversationAsync(db, row, aborted) is { } next)
+            if (status == OutboxStatus.Pending)
             {
-                queue.Enqueue(next);
+                continue; // its conversation waits for it
+            }
+
+            var behind = item.Behind ?? await RowsBehindAsync(db, row, _options.BatchSize - handled, aborted);
+            if (behind.TryDequeue(out var next) && IsFree(next))
+            {
+                queue.Enqueue((next, behind));
             }
         }
 
         return handled;
     }
 
-    /// <summary>The row after <paramref name="row"/> in its conversation, if it is due and free now that <paramref name="row"/> is done.</summary>
-    private async Task<OutboxMessage?> NextOfConversationAsync(PracticeBotDb db, OutboxMessage row, CancellationToken cancellationToken)
+    /// <summary>The pending rows after <paramref name="row"/> in its conversation, in order.</summary>
+    private static async Task<Queue<OutboxMessage>> RowsBehindAsync(PracticeBotDb db, OutboxMessage row, int count, CancellationToken cancellationToken)
     {
         var (id, key) = (row.Id, row.ConversationKey);
-        var next = await db.Outbox
+        var behind = await db.Outbox
             .AsNoTracking()
             .Where(o => o.ConversationKey == key && o.Status == OutboxStatus.Pending && o.Id > id)
             .OrderBy(o => o.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .Take(Math.Max(1, count))
+            .ToListAsync(cancellationToken);
+        return new Queue<OutboxMessage>(behind);
+    }
+
+    /// <summary>Due and unleased now: the next row of a conversation may still be waiting for its retry, or be taken.</summary>
+    private bool IsFree(OutboxMessage row)
+    {
         var now = _time.GetUtcNow();
-        return next is not null && next.NextAttemptAt <= now && (next.LeaseExpiresAt is null || next.LeaseExpiresAt < now) ? next : null;
+        return row.NextAttemptAt <= now && (row.LeaseExpiresAt is null || row.LeaseExpiresAt < now);
     }
 
     /// <summary>

@@ -67,7 +67,8 @@ public sealed partial class OutboxKillTests
 
             await using var restarted = HostProcess.Start(Directory.CreateDirectory(Path.Combine(folder, "b")).FullName, settings, "host-restarted");
             await restarted.WaitHealthyAsync(TimeSpan.FromSeconds(90));
-            await Eventually.TrueAsync(async () => await CountAsync(database, "\"Status\" = 'Sent'") == Reviews, $"all {Reviews} cards to be sent", seconds: 60);
+            await Eventually.TrueAsync(() => Task.FromResult(Cards(slack).Distinct().Count() == Reviews), $"all {Reviews} cards at the fake Slack", seconds: 120);
+            await Eventually.TrueAsync(async () => await CountAsync(database, "\"Status\" = 'Sent'") == Reviews, $"all {Reviews} cards recorded as sent");
             await Task.Delay(TimeSpan.FromSeconds(1)); // a duplicate would follow within a few delivery polls
 
             var cards = Cards(slack);
