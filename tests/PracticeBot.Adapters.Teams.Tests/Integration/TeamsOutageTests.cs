@@ -62,7 +62,7 @@ public sealed class TeamsOutageTests : IAsyncLifetime
         var failed = _fake.Calls.Count(c => !c.Succeeded);
         _fake.Down = false;
 
-        await Eventually.TrueAsync(async () => await PendingAsync(written.Select(w => w.Id)) == 0, "every row to be sent after the outage", seconds: 30);
+        await Eventually.TrueAsync(() => Pending(written.Select(w => w.Id)) == 0, "every row to be sent after the outage", seconds: 30);
         Assert.True(failed >= 3, $"only {failed} connector calls failed during the outage");
         var channelActivities = $"/v3/conversations/{Uri.EscapeDataString(Activities.Channel)}/activities";
         var received = _fake.CallsTo("POST", channelActivities)
@@ -83,11 +83,11 @@ public sealed class TeamsOutageTests : IAsyncLifetime
         return row.Id;
     }
 
-    private async Task<int> PendingAsync(IEnumerable<long> ids)
+    private int Pending(IEnumerable<long> ids)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        using var scope = _factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
         var list = ids.ToList();
-        return await db.Outbox.CountAsync(o => list.Contains(o.Id) && o.Status != OutboxStatus.Sent);
+        return db.Outbox.Count(o => list.Contains(o.Id) && o.Status != OutboxStatus.Sent);
     }
 }
