@@ -82,8 +82,10 @@ public static class SlackExtensions
     }
 
     /// <summary>
-    /// Connection failures and gateway errors are retried briefly; a 429 is not, so the outbox sees it and waits as
-    /// long as Slack asked. Posts are not idempotent, hence few retries and only where Slack did not process the call.
+    /// Failures that prove Slack never processed the call (no connection, a 503) are retried briefly; a 429 is not, so
+    /// the outbox sees it and waits as long as Slack asked. Posts are not idempotent: a call that may have been processed
+    /// (a timeout, a connection cut after the request went out, another 5xx) is never replayed here, but handed to the
+    /// outbox, which looks the message up on Slack before it posts it again.
     /// </summary>
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
     {
@@ -96,8 +98,8 @@ public static class SlackExtensions
             UseJitter = true,
             ShouldRetryAfterHeader = false,
             ShouldHandle = args => ValueTask.FromResult(
-                args.Outcome.Exception is HttpRequestException
-                || args.Outcome.Result?.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
+                args.Outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
+                || args.Outcome.Result?.StatusCode is HttpStatusCode.ServiceUnavailable),
         });
         pipeline.AddTimeout(TimeSpan.FromSeconds(10));
     }

@@ -19,13 +19,22 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
-    public async Task<SlackMessageRef> PostMessageAsync(string token, string channel, JsonObject message, string? threadTs, CancellationToken ct)
+    public Task<SlackMessageRef> PostMessageAsync(string token, string channel, JsonObject message, string? threadTs, CancellationToken ct) =>
+        PostMessageAsync(token, channel, message, threadTs, metadata: null, ct);
+
+    /// <param name="metadata">Message metadata (<c>event_type</c> and <c>event_payload</c>), to find the message again later.</param>
+    public async Task<SlackMessageRef> PostMessageAsync(string token, string channel, JsonObject message, string? threadTs, JsonObject? metadata, CancellationToken ct)
     {
         var body = Copy(message);
         body["channel"] = channel;
         if (threadTs is not null)
         {
             body["thread_ts"] = threadTs;
+        }
+
+        if (metadata is not null)
+        {
+            body["metadata"] = Copy(metadata);
         }
 
         var result = await CallAsync("chat.postMessage", token, body, ct);
@@ -85,6 +94,54 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
     {
         var result = await CallAsync("conversations.open", token, new JsonObject { ["users"] = userId }, ct);
         return result.TryGetProperty("channel", out var channel) && Str(channel, "id") is { } id ? id : throw Malformed("conversations.open");
+    }
+
+    /// <summary>
+    /// Searches the messages of <paramref name="channel"/> (or, with <paramref name="threadTs"/>, of that thread) posted
+    /// after <paramref name="oldest"/>, with their metadata, page by page (newest first), for the first one
+    /// <paramref name="matches"/> accepts: <c>conversations.history</c>, or <c>conversations.replies</c> for a thread.
+    /// </summary>
+    /// <returns>The message found, or null when none of the first <paramref name="maxPages"/> pages had it.</returns>
+    public async Task<SlackMessageRef?> FindMessageAsync(
+        string token, string channel, string? threadTs, DateTimeOffset oldest, Func<JsonElement, bool> matches, int maxPages, CancellationToken ct)
+    {
+        var method = threadTs is null ? "conversations.history" : "conversations.replies";
+        var oldestTs = (oldest.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
+        string? cursor = null;
+        for (var page = 0; page < maxPages; page++)
+        {
+            List<KeyValuePair<string, string>> form =
+                [new("channel", channel), new("oldest", oldestTs), new("include_all_metadata", "true"), new("limit", "200")];
+            if (threadTs is not null)
+            {
+                form.Add(new("ts", threadTs));
+            }
+
+            if (cursor is not null)
+            {
+                form.Add(new("cursor", cursor));
+            }
+
+            var result = await CallFormAsync(method, token, [.. form], ct);
+            if (result.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var found in messages.EnumerateArray())
+                {
+                    if (matches(found) && Str(found, "ts") is { } ts)
+                    {
+                        return new SlackMessageRef(channel, ts);
+                    }
+                }
+            }
+
+            cursor = result.TryGetProperty("response_metadata", out var meta) && Str(meta, "next_cursor") is { Length: > 0 } next ? next : null;
+            if (cursor is null)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     public async Task<SlackUser> GetUserAsync(string token, string userId, CancellationToken ct)
@@ -249,12 +306,13 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
             }
             catch (HttpRequestException ex)
             {
-                throw new SlackApiException($"Slack {method}: the request did not complete", ex);
+                var neverSent = ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+                throw new SlackApiException(method, "transport_error", mayHaveBeenProcessed: !neverSent, ex);
             }
             catch (Exception ex) when (ex is Polly.Timeout.TimeoutRejectedException or TimeoutException
                                        || (ex is TaskCanceledException && !ct.IsCancellationRequested))
             {
-                throw new SlackApiException(method, "request_timeout");
+                throw new SlackApiException(method, "request_timeout", mayHaveBeenProcessed: true, ex);
             }
         }
     }
@@ -266,9 +324,15 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
             throw new SlackApiException(method, "ratelimited", RetryAfterOf(response) ?? TimeSpan.FromSeconds(1));
         }
 
-        if ((int)response.StatusCode >= 500)
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
         {
             throw new SlackApiException(method, "http_5xx", RetryAfterOf(response));
+        }
+
+        if ((int)response.StatusCode >= 500)
+        {
+            // A gateway's 502 or 504, or a 500, may come after Slack did the work.
+            throw new SlackApiException(method, "http_5xx", mayHaveBeenProcessed: true);
         }
 
         if (!response.IsSuccessStatusCode)

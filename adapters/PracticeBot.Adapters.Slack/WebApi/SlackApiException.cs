@@ -36,12 +36,27 @@ public sealed class SlackApiException : Exception
         RetryAfter = retryAfter;
     }
 
+    /// <summary>The call did not complete; <paramref name="innerException"/> says how far it got.</summary>
+    public SlackApiException(string method, string error, bool mayHaveBeenProcessed, Exception? innerException = null)
+        : base($"Slack {method} failed: {error}", innerException)
+    {
+        Method = method;
+        Error = error;
+        MayHaveBeenProcessed = mayHaveBeenProcessed;
+    }
+
     public string Method { get; }
 
     public string Error { get; }
 
     /// <summary>How long Slack asked us to wait (HTTP 429 <c>Retry-After</c>), when it did.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>
+    /// The call failed without a clear answer after the request went out (a timeout, a connection cut, a 5xx other than
+    /// 503): Slack may have done it all the same.
+    /// </summary>
+    public bool MayHaveBeenProcessed { get; }
 
     /// <summary>Worth trying again later; anything else will fail the same way every time.</summary>
     public bool IsTransient => TransientErrors.Contains(Error);

@@ -14,10 +14,18 @@ namespace PracticeBot.Adapters.Slack.WebApi;
 /// Slack's error code and reported to the practice's managers.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Every post carries message metadata naming its outbox row (<see cref="SlackOutboxMetadata"/>). When the outbox says
+/// an earlier attempt may already have reached Slack (<see cref="OutboundDelivery.InDoubtSince"/>), the channel's
+/// history since that attempt is searched for the row's metadata first, and a copy found there is reported as sent
+/// instead of posting another. An update is repeated as it is (<c>chat.update</c> of the same content is harmless),
+/// and an ephemeral message is re-sent: Slack keeps no history of those, and a duplicate is seen only by its user.
+/// </para>
 /// Files of the message (the check-in chart) are uploaded after the message, with Slack's external upload flow, to the
 /// conversation it landed in. Slack has no ephemeral files, so an ephemeral message goes without them. A file that
 /// fails to upload is logged (its name and Slack's error, never its contents) and does not make the delivered message
-/// be sent again.
+/// be sent again. A message found by the look-up above gets no files: whether they went up before the crash is not
+/// known, and a missing chart is better than a doubled one.
 /// </remarks>
 public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenStore tokens, DeliveryFailureReporter reporter, ILogger<SlackPlatformSender> logger) : IPlatformSender
 {
@@ -52,8 +60,8 @@ public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenSt
                 }
             }
 
-            var result = await PostAsync(token, delivery.Target, body, cancellationToken);
-            if (result.Sent is { ChannelId: { Length: > 0 } channel })
+            var (result, reconciled) = await PostAsync(token, delivery, body, cancellationToken);
+            if (!reconciled && result.Sent is { ChannelId: { Length: > 0 } channel })
             {
                 await UploadFilesAsync(token, delivery, channel, cancellationToken);
             }
@@ -62,7 +70,8 @@ public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenSt
         }
         catch (SlackApiException ex) when (ex.IsTransient)
         {
-            return DeliveryResult.TryLater(ex.Error, ex.RetryAfter);
+            // Only a post that may have happened needs a look-up next time: an update or an ephemeral is simply repeated.
+            return DeliveryResult.TryLater(ex.Error, ex.RetryAfter, mayHaveArrived: ex.MayHaveBeenProcessed && ex.Method == "chat.postMessage");
         }
         catch (SlackApiException ex)
         {
@@ -70,25 +79,51 @@ public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenSt
         }
     }
 
-    private async Task<DeliveryResult> PostAsync(string token, MessageTarget target, JsonObject body, CancellationToken ct)
+    /// <returns>The result, and whether it is a copy an earlier attempt had already posted.</returns>
+    private async Task<(DeliveryResult Result, bool Reconciled)> PostAsync(string token, OutboundDelivery delivery, JsonObject body, CancellationToken ct)
     {
+        var target = delivery.Target;
         var conversation = target.Conversation;
-        switch (target.Visibility)
+        if (target.Visibility == MessageVisibility.Ephemeral && target.UserId is { Length: > 0 } user)
         {
-            case MessageVisibility.Ephemeral when target.UserId is { Length: > 0 } user:
-                var ts = await api.PostEphemeralAsync(token, conversation.ChannelId, user, body, conversation.ThreadId, ct);
-                return DeliveryResult.Delivered(conversation.ChannelId, ts);
+            var ts = await api.PostEphemeralAsync(token, conversation.ChannelId, user, body, conversation.ThreadId, ct);
+            return (DeliveryResult.Delivered(conversation.ChannelId, ts), false);
+        }
 
-            case MessageVisibility.Direct when target.UserId is { Length: > 0 } user:
-                var dm = await api.OpenConversationAsync(token, user, ct);
-                var sent = await api.PostMessageAsync(token, dm, body, threadTs: null, ct);
-                return DeliveryResult.Delivered(sent.Channel, sent.Ts);
+        var (channel, thread) = target.Visibility == MessageVisibility.Direct && target.UserId is { Length: > 0 } recipient
+            ? (await api.OpenConversationAsync(token, recipient, ct), (string?)null)
+            : (conversation.ChannelId, conversation.ThreadId);
+        if (delivery.InDoubtSince is { } since && await FindEarlierCopyAsync(token, delivery.OutboxId, channel, thread, since, ct) is { } earlier)
+        {
+            LogReconciled(logger, delivery.OutboxId);
+            return (DeliveryResult.Delivered(earlier.Channel, earlier.Ts), true);
+        }
 
-            default:
-                var posted = await api.PostMessageAsync(token, conversation.ChannelId, body, conversation.ThreadId, ct);
-                return DeliveryResult.Delivered(posted.Channel, posted.Ts);
+        var posted = await api.PostMessageAsync(token, channel, body, thread, SlackOutboxMetadata.For(delivery.OutboxId), ct);
+        return (DeliveryResult.Delivered(posted.Channel, posted.Ts), false);
+    }
+
+    /// <summary>
+    /// The copy an earlier attempt posted, if the conversation has it. A look-up Slack refuses for good (an install
+    /// without the history scopes: <c>missing_scope</c>) does not stop the message: it is posted, at the risk of a
+    /// duplicate. A transient failure throws, and the row waits like any other.
+    /// </summary>
+    private async Task<SlackMessageRef?> FindEarlierCopyAsync(string token, long outboxId, string channel, string? thread, DateTimeOffset since, CancellationToken ct)
+    {
+        try
+        {
+            return await api.FindMessageAsync(
+                token, channel, thread, since - SlackOutboxMetadata.ClockSkew, m => SlackOutboxMetadata.Names(m, outboxId), SlackOutboxMetadata.MaxHistoryPages, ct);
+        }
+        catch (SlackApiException ex) when (!ex.IsTransient)
+        {
+            LogLookupRefused(logger, outboxId, ex.Error);
+            return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId} may already be in its Slack conversation, but Slack refused the look-up ({Error}): posting it again")]
+    private static partial void LogLookupRefused(ILogger logger, long outboxId, string error);
 
     private async Task UploadFilesAsync(string token, OutboundDelivery delivery, string channel, CancellationToken ct)
     {
@@ -116,6 +151,9 @@ public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenSt
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox row {OutboxId} was already in the Slack conversation (found by its metadata): recorded as sent, not posted again")]
+    private static partial void LogReconciled(ILogger logger, long outboxId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack has no ephemeral files: {Count} file(s) of an ephemeral message were not sent")]
     private static partial void LogFilesNotSentEphemeral(ILogger logger, int count);

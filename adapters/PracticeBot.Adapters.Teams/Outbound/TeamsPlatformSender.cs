@@ -16,6 +16,12 @@ namespace PracticeBot.Adapters.Teams.Outbound;
 /// reply in its thread); a direct or "ephemeral" message (Teams has none) opens a one-to-one chat with the user and
 /// sends there. The connector's answer is classified, never thrown.
 /// </summary>
+/// <remarks>
+/// After a crash or a timeout the outbox may not know whether an earlier attempt reached Teams
+/// (<see cref="OutboundDelivery.InDoubtSince"/>). An update is a PUT of the same activity id and is simply repeated. A
+/// new activity is sent again: the Bot Framework connector has no way to look up what a bot posted, and a lost review
+/// card is worse than a rare duplicate (see the adapter's README for the window that leaves).
+/// </remarks>
 public sealed partial class TeamsPlatformSender(IServiceScopeFactory scopes, IOptions<TeamsOptions> options, ILogger<TeamsPlatformSender> logger)
     : IPlatformSender
 {
@@ -41,6 +47,11 @@ public sealed partial class TeamsPlatformSender(IServiceScopeFactory scopes, IOp
                 return DeliveryResult.GiveUp($"no Teams service URL known for workspace {conversation.WorkspaceId}: the app is not installed there");
             }
 
+            if (delivery.Replace is null && delivery.InDoubtSince is not null)
+            {
+                LogResendInDoubt(logger, delivery.OutboxId);
+            }
+
             if (delivery.Replace is { } replace)
             {
                 var updated = await connector.UpdateActivityAsync(serviceUrl, replace.ChannelId, replace.MessageId, activity, cancellationToken);
@@ -60,11 +71,12 @@ public sealed partial class TeamsPlatformSender(IServiceScopeFactory scopes, IOp
         catch (HttpRequestException ex)
         {
             LogSendFailed(logger, delivery.OutboxId, ex.GetType().Name);
-            return DeliveryResult.TryLater($"Teams connector unreachable ({ex.StatusCode?.ToString() ?? ex.HttpRequestError.ToString()})");
+            var neverSent = ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+            return DeliveryResult.TryLater($"Teams connector unreachable ({ex.StatusCode?.ToString() ?? ex.HttpRequestError.ToString()})", mayHaveArrived: !neverSent);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return DeliveryResult.TryLater("Teams connector timed out");
+            return DeliveryResult.TryLater("Teams connector timed out", mayHaveArrived: true);
         }
     }
 
@@ -127,6 +139,9 @@ public sealed partial class TeamsPlatformSender(IServiceScopeFactory scopes, IOp
             ? DeliveryResult.TryLater(error, response.RetryAfter)
             : DeliveryResult.GiveUp(error);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId} may already be in its Teams conversation (an earlier attempt did not finish): Teams has no look-up, so it is sent again")]
+    private static partial void LogResendInDoubt(ILogger logger, long outboxId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId}: the Teams connector could not be reached ({Error})")]
     private static partial void LogSendFailed(ILogger logger, long outboxId, string error);

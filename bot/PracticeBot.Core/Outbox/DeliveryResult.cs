@@ -10,11 +10,16 @@ public enum DeliveryOutcome
 }
 
 /// <summary>How a send went.</summary>
-public sealed record DeliveryResult(DeliveryOutcome Outcome, SentMessageRef? Sent = null, string? Error = null, TimeSpan? RetryAfter = null)
+/// <param name="MayHaveArrived">
+/// A transient failure after which the platform may still have the message (a timeout, a connection cut after the
+/// request went out): the next attempt is in doubt and looks it up before posting again.
+/// </param>
+public sealed record DeliveryResult(DeliveryOutcome Outcome, SentMessageRef? Sent = null, string? Error = null, TimeSpan? RetryAfter = null, bool MayHaveArrived = false)
 {
     public static DeliveryResult Delivered(string channelId, string messageId) => new(DeliveryOutcome.Sent, new SentMessageRef(channelId, messageId));
 
-    public static DeliveryResult TryLater(string error, TimeSpan? retryAfter = null) => new(DeliveryOutcome.Transient, Error: error, RetryAfter: retryAfter);
+    public static DeliveryResult TryLater(string error, TimeSpan? retryAfter = null, bool mayHaveArrived = false) =>
+        new(DeliveryOutcome.Transient, Error: error, RetryAfter: retryAfter, MayHaveArrived: mayHaveArrived);
 
     public static DeliveryResult GiveUp(string error) => new(DeliveryOutcome.Permanent, Error: error);
 }

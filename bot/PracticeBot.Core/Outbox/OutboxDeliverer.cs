@@ -12,6 +12,23 @@ namespace PracticeBot.Core.Outbox;
 /// database: a row is claimed with a conditional update before it is sent, so only one of them ever sends it,
 /// on SQLite and PostgreSQL alike. Message content is never logged: review text may be in it.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Order: a row is only sent once every earlier row of its conversation (<see cref="OutboxMessage.ConversationKey"/>)
+/// is sent or dead, so a conversation whose messages fail waits, in order, while the others go on. Each batch starts
+/// from the oldest due row of each conversation, decided in SQL, and when one is sent the next of that conversation
+/// follows in the same batch, round by round, so a busy conversation drains at the platform's pace without holding
+/// back the rest.
+/// </para>
+/// <para>
+/// Crashes: the attempt is counted, and its start written, when the row is claimed. A claim that finds the previous
+/// attempt's start still there knows that attempt never finished (the process died or the lease ran out): the row is
+/// in doubt, and the sender looks it up on the platform before sending it again; after
+/// <see cref="OutboxOptions.MaxUnfinishedAttempts"/> of those it is dead-lettered, so a message that kills the process
+/// cannot do it forever. Transient failures are retried with backoff until the row is
+/// <see cref="OutboxOptions.GiveUpAfter"/> old, however many attempts that takes.
+/// </para>
+/// </remarks>
 public sealed partial class OutboxDeliverer
 {
     /// <summary>The longest <see cref="OutboxMessage.LastError"/> the table holds.</summary>
@@ -19,8 +36,6 @@ public sealed partial class OutboxDeliverer
 
     /// <summary>The longest <see cref="OutboxMessage.LeaseOwner"/> the table holds.</summary>
     internal const int MaxWorkerIdLength = 100;
-
-    internal const string WaitingForEarlierCard = "waiting for an earlier message of the same card";
 
     private readonly IServiceScopeFactory _scopes;
     private readonly Dictionary<string, IPlatformSender> _senders;
@@ -83,9 +98,9 @@ public sealed partial class OutboxDeliverer
     /// <param name="stopping">Once cancelled, no further row is claimed; the batch returns after the current row.</param>
     /// <param name="aborted">
     /// Cancels the send in progress and the database work around it. A row abandoned this way keeps its lease until
-    /// it expires, then another worker sends it: nobody can tell whether the platform got it.
+    /// it expires; the next attempt then treats it as in doubt and looks it up on the platform before sending.
     /// </param>
-    /// <returns>How many rows this deliverer claimed and dealt with (sent, rescheduled or dead-lettered).</returns>
+    /// <returns>How many rows this deliverer claimed and dealt with (sent, rescheduled or dead-lettered), at most a batch.</returns>
     public async Task<int> DeliverDueAsync(CancellationToken stopping, CancellationToken aborted)
     {
         if (stopping.IsCancellationRequested)
@@ -95,87 +110,142 @@ public sealed partial class OutboxDeliverer
 
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
+        // One connection for the whole batch: a row costs several short statements, each would otherwise take one.
+        await db.Database.OpenConnectionAsync(aborted);
 
         var now = _time.GetUtcNow();
-        var candidates = await db.Outbox
+        var heads = await db.Outbox
             .AsNoTracking()
             .Where(o => o.Status == OutboxStatus.Pending
                 && o.NextAttemptAt <= now
-                && (o.LeaseExpiresAt == null || o.LeaseExpiresAt < now))
+                && (o.LeaseExpiresAt == null || o.LeaseExpiresAt < now)
+                && !db.Outbox.Any(e => e.ConversationKey == o.ConversationKey && e.Status == OutboxStatus.Pending && e.Id < o.Id))
             .OrderBy(o => o.Id)
             .Take(_options.BatchSize)
             .ToListAsync(aborted);
 
+        // Round by round: each conversation's head, then the next row of each conversation whose head went out. The
+        // rows behind a head are read once, when it is done, and taken one by one while each before them goes out.
+        var queue = new Queue<(OutboxMessage Row, Queue<OutboxMessage>? Behind)>(heads.Select(h => (h, (Queue<OutboxMessage>?)null)));
         var handled = 0;
-        foreach (var row in candidates)
+        while (handled < _options.BatchSize && queue.TryDequeue(out var item))
         {
             if (stopping.IsCancellationRequested)
             {
                 break;
             }
 
-            if (!await TryClaimAsync(db, row, aborted))
+            var row = item.Row;
+            if (await TryClaimAsync(db, row, aborted) is not { } claim)
             {
                 LogClaimLost(_logger, row.Id, _workerId);
                 continue;
             }
 
-            await DeliverAsync(db, row, aborted);
+            var status = await DeliverAsync(db, row, claim, aborted);
             handled++;
+            if (status == OutboxStatus.Pending)
+            {
+                continue; // its conversation waits for it
+            }
+
+            var behind = item.Behind ?? await RowsBehindAsync(db, row, _options.BatchSize - handled, aborted);
+            if (behind.TryDequeue(out var next) && IsFree(next))
+            {
+                queue.Enqueue((next, behind));
+            }
         }
 
         return handled;
     }
 
+    /// <summary>The pending rows after <paramref name="row"/> in its conversation, in order.</summary>
+    private static async Task<Queue<OutboxMessage>> RowsBehindAsync(PracticeBotDb db, OutboxMessage row, int count, CancellationToken cancellationToken)
+    {
+        var (id, key) = (row.Id, row.ConversationKey);
+        var behind = await db.Outbox
+            .AsNoTracking()
+            .Where(o => o.ConversationKey == key && o.Status == OutboxStatus.Pending && o.Id > id)
+            .OrderBy(o => o.Id)
+            .Take(Math.Max(1, count))
+            .ToListAsync(cancellationToken);
+        return new Queue<OutboxMessage>(behind);
+    }
+
+    /// <summary>Due and unleased now: the next row of a conversation may still be waiting for its retry, or be taken.</summary>
+    private bool IsFree(OutboxMessage row)
+    {
+        var now = _time.GetUtcNow();
+        return row.NextAttemptAt <= now && (row.LeaseExpiresAt is null || row.LeaseExpiresAt < now);
+    }
+
     /// <summary>
-    /// Takes the row only if it is still exactly as it was read: pending, due, unleased (or the lease ran out) and not
-    /// attempted since. Two workers racing for it both run this update; the database lets exactly one of them match.
+    /// Takes the row only if it is still exactly as it was read: pending, due, unleased (or the lease ran out), not
+    /// attempted since and held by the same worker as then. Two workers racing for it both run this update; the
+    /// database lets exactly one of them match. The attempt is counted here, before anything is sent.
     /// </summary>
-    private async Task<bool> TryClaimAsync(PracticeBotDb db, OutboxMessage row, CancellationToken cancellationToken)
+    private async Task<Claim?> TryClaimAsync(PracticeBotDb db, OutboxMessage row, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var leaseExpiresAt = now + _options.LeaseDuration;
-        var (id, attempts) = (row.Id, row.Attempts);
+        var (id, attempts, owner) = (row.Id, row.Attempts, row.LeaseOwner);
+        var unfinished = row.AttemptStartedAt is not null;
+        var claim = new Claim(
+            attempts + 1,
+            row.UnfinishedAttempts + (unfinished ? 1 : 0),
+            row.InDoubt || unfinished,
+            row.FirstAttemptAt ?? now);
         var claimed = await db.Outbox
             .Where(o => o.Id == id
                 && o.Status == OutboxStatus.Pending
                 && o.Attempts == attempts
+                && o.LeaseOwner == owner
                 && o.NextAttemptAt <= now
                 && (o.LeaseExpiresAt == null || o.LeaseExpiresAt < now))
             .ExecuteUpdateAsync(
-                s => s.SetProperty(o => o.LeaseOwner, _workerId).SetProperty(o => o.LeaseExpiresAt, leaseExpiresAt),
+                s => s.SetProperty(o => o.LeaseOwner, _workerId)
+                    .SetProperty(o => o.LeaseExpiresAt, leaseExpiresAt)
+                    .SetProperty(o => o.Attempts, claim.Attempt)
+                    .SetProperty(o => o.UnfinishedAttempts, claim.Unfinished)
+                    .SetProperty(o => o.InDoubt, claim.InDoubt)
+                    .SetProperty(o => o.FirstAttemptAt, claim.FirstAttemptAt)
+                    .SetProperty(o => o.AttemptStartedAt, now),
                 cancellationToken);
-        return claimed == 1;
+        return claimed == 1 ? claim : null;
     }
 
-    private async Task DeliverAsync(PracticeBotDb db, OutboxMessage row, CancellationToken cancellationToken)
+    /// <returns>The row's status afterwards: sent, dead, or pending again for a retry.</returns>
+    private async Task<OutboxStatus> DeliverAsync(PracticeBotDb db, OutboxMessage row, Claim claim, CancellationToken cancellationToken)
     {
+        if (claim.Unfinished >= _options.MaxUnfinishedAttempts)
+        {
+            var reason = $"{claim.Unfinished} attempts ended without an outcome (the process died or lost its lease while sending): "
+                + $"not tried again; it may or may not have reached {row.Platform}";
+            await FinishAsync(db, row.Id, OutboxStatus.Dead, reason, nextAttemptAt: null, sent: null, inDoubt: true);
+            LogCrashLoop(_logger, row.Id, row.Platform, claim.Unfinished);
+            return OutboxStatus.Dead;
+        }
+
         if (!_senders.TryGetValue(row.Platform, out var sender))
         {
-            var reason = $"no sender for platform {row.Platform}";
-            await FinishAsync(db, row.Id, OutboxStatus.Dead, row.Attempts, reason, nextAttemptAt: null, sent: null);
-            LogDeadLettered(_logger, row.Id, row.Platform, row.Attempts);
-            return;
+            await FinishAsync(db, row.Id, OutboxStatus.Dead, $"no sender for platform {row.Platform}", nextAttemptAt: null, sent: null, claim.InDoubt);
+            LogDeadLettered(_logger, row.Id, row.Platform, claim.Attempt);
+            return OutboxStatus.Dead;
         }
 
-        SentMessageRef? replace = null;
-        if (row.Message.ReplacesCard && !string.IsNullOrEmpty(row.CardKey))
+        var replace = row.Message.ReplacesCard && !string.IsNullOrEmpty(row.CardKey)
+            ? await FindEarlierCardAsync(db, row, cancellationToken)
+            : null;
+        if (claim.InDoubt)
         {
-            var earlier = await FindEarlierCardAsync(db, row, cancellationToken);
-            if (earlier.Waiting)
-            {
-                await PostponeAsync(db, row);
-                return;
-            }
-
-            replace = earlier.Sent;
+            LogInDoubt(_logger, row.Id, row.Platform, claim.Attempt);
         }
 
-        var attempt = row.Attempts + 1;
         DeliveryResult result;
         try
         {
-            result = await sender.SendAsync(new OutboundDelivery(row.Id, row.Target, row.Message, replace), cancellationToken);
+            var delivery = new OutboundDelivery(row.Id, row.Target, row.Message, replace, claim.InDoubt ? claim.FirstAttemptAt : null);
+            result = await sender.SendAsync(delivery, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -183,50 +253,55 @@ public sealed partial class OutboxDeliverer
         }
         catch (Exception ex)
         {
-            // Only the type: an exception's message may quote the request, and with it review text.
-            LogSenderFailed(_logger, row.Id, row.Platform, attempt, ex.GetType().Name);
-            result = DeliveryResult.TryLater(ex.GetType().Name);
+            // Only the type: an exception's message may quote the request, and with it review text. Nobody knows how
+            // far the send got, so the next attempt looks first.
+            LogSenderFailed(_logger, row.Id, row.Platform, claim.Attempt, ex.GetType().Name);
+            result = DeliveryResult.TryLater(ex.GetType().Name, mayHaveArrived: true);
         }
 
-        await RecordAsync(db, row, attempt, result);
+        return await RecordAsync(db, row, claim, result);
     }
 
     /// <summary>
     /// Records how the send went. Not cancellable: once a platform has accepted a message, forgetting that would
     /// send it again after the lease runs out.
     /// </summary>
-    private async Task RecordAsync(PracticeBotDb db, OutboxMessage row, int attempt, DeliveryResult result)
+    private async Task<OutboxStatus> RecordAsync(PracticeBotDb db, OutboxMessage row, Claim claim, DeliveryResult result)
     {
         var now = _time.GetUtcNow();
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:
-                await FinishAsync(db, row.Id, OutboxStatus.Sent, attempt, error: null, nextAttemptAt: null, result.Sent);
-                LogSent(_logger, row.Id, row.Platform, attempt);
-                break;
+                await FinishAsync(db, row.Id, OutboxStatus.Sent, error: null, nextAttemptAt: null, result.Sent, inDoubt: false);
+                LogSent(_logger, row.Id, row.Platform, claim.Attempt);
+                return OutboxStatus.Sent;
 
             case DeliveryOutcome.Permanent:
-                await FinishAsync(db, row.Id, OutboxStatus.Dead, attempt, result.Error ?? "permanent failure", nextAttemptAt: null, sent: null);
-                LogDeadLettered(_logger, row.Id, row.Platform, attempt);
-                break;
+                await FinishAsync(db, row.Id, OutboxStatus.Dead, result.Error ?? "permanent failure", nextAttemptAt: null, sent: null, claim.InDoubt);
+                LogDeadLettered(_logger, row.Id, row.Platform, claim.Attempt);
+                return OutboxStatus.Dead;
 
             default:
                 var error = result.Error ?? "transient failure";
-                if (attempt >= _options.MaxAttempts)
+                var inDoubt = claim.InDoubt || result.MayHaveArrived;
+                var age = now - row.CreatedAt;
+                if (age >= _options.GiveUpAfter)
                 {
-                    await FinishAsync(db, row.Id, OutboxStatus.Dead, attempt, $"gave up after {attempt} attempts: {error}", nextAttemptAt: null, sent: null);
-                    LogGaveUp(_logger, row.Id, row.Platform, attempt);
-                }
-                else
-                {
-                    var delay = RetryDelay(attempt, result.RetryAfter);
-                    await FinishAsync(db, row.Id, OutboxStatus.Pending, attempt, error, now + delay, sent: null);
-                    LogRetryScheduled(_logger, row.Id, row.Platform, attempt, delay);
+                    var reason = $"gave up after {claim.Attempt} attempts over {Describe(age)}: {error}";
+                    await FinishAsync(db, row.Id, OutboxStatus.Dead, reason, nextAttemptAt: null, sent: null, inDoubt);
+                    LogGaveUp(_logger, row.Id, row.Platform, claim.Attempt, age);
+                    return OutboxStatus.Dead;
                 }
 
-                break;
+                var delay = RetryDelay(claim.Attempt, result.RetryAfter);
+                await FinishAsync(db, row.Id, OutboxStatus.Pending, error, now + delay, sent: null, inDoubt);
+                LogRetryScheduled(_logger, row.Id, row.Platform, claim.Attempt, delay);
+                return OutboxStatus.Pending;
         }
     }
+
+    private static string Describe(TimeSpan age) =>
+        age >= TimeSpan.FromHours(1) ? $"{(int)age.TotalHours} h {age.Minutes} min" : $"{(int)age.TotalMinutes} min {age.Seconds} s";
 
     /// <summary>
     /// How long to wait before the next attempt: exponential from <see cref="OutboxOptions.BaseDelay"/>, capped at
@@ -235,7 +310,7 @@ public sealed partial class OutboxDeliverer
     /// </summary>
     internal TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
     {
-        var exponential = _options.BaseDelay.Ticks * Math.Pow(2, Math.Max(0, attempt - 1));
+        var exponential = _options.BaseDelay.Ticks * Math.Pow(2, Math.Max(0, Math.Min(attempt, 62) - 1));
         var capped = Math.Min(exponential, _options.MaxDelay.Ticks);
         var factor = 0.5 + (0.5 * Math.Clamp(_jitter(), 0, 1));
         var backoff = TimeSpan.FromTicks((long)(capped * factor));
@@ -244,11 +319,11 @@ public sealed partial class OutboxDeliverer
     }
 
     /// <summary>
-    /// Finds where an update of a card goes: the latest earlier message of that card in the same place. While an
-    /// earlier message of the card is still waiting to go out, the update waits too, so it never overtakes the
-    /// post it updates (nor an earlier update, which would then overwrite it with older content).
+    /// Finds where an update of a card goes: the latest earlier message of that card in the same place that was sent.
+    /// Earlier messages of the same place are in the same conversation, so none of them is still pending here: the
+    /// conversation's order made the update wait for them.
     /// </summary>
-    private static async Task<(bool Waiting, SentMessageRef? Sent)> FindEarlierCardAsync(PracticeBotDb db, OutboxMessage row, CancellationToken cancellationToken)
+    private static async Task<SentMessageRef?> FindEarlierCardAsync(PracticeBotDb db, OutboxMessage row, CancellationToken cancellationToken)
     {
         var (id, practiceId, cardKey, platform) = (row.Id, row.PracticeId, row.CardKey, row.Platform);
         var earlier = await db.Outbox
@@ -257,20 +332,15 @@ public sealed partial class OutboxDeliverer
                 && o.PracticeId == practiceId
                 && o.CardKey == cardKey
                 && o.Platform == platform
-                && (o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sent))
+                && o.Status == OutboxStatus.Sent
+                && o.PlatformMessageId != null)
             .OrderByDescending(o => o.Id)
-            .Select(o => new { o.Status, o.Target, o.PlatformChannelId, o.PlatformMessageId })
+            .Select(o => new { o.Target, o.PlatformChannelId, o.PlatformMessageId })
             .ToListAsync(cancellationToken);
 
         // The target lives in a JSON column, so "the same place" is decided here rather than in SQL.
-        var samePlace = earlier.Where(o => SamePlace(o.Target, row.Target)).ToList();
-        if (samePlace.Any(o => o.Status == OutboxStatus.Pending))
-        {
-            return (true, null);
-        }
-
-        var sent = samePlace.FirstOrDefault(o => !string.IsNullOrEmpty(o.PlatformMessageId));
-        return (false, sent is null ? null : new SentMessageRef(sent.PlatformChannelId ?? "", sent.PlatformMessageId!));
+        var sent = earlier.FirstOrDefault(o => SamePlace(o.Target, row.Target) && !string.IsNullOrEmpty(o.PlatformMessageId));
+        return sent is null ? null : new SentMessageRef(sent.PlatformChannelId ?? "", sent.PlatformMessageId!);
     }
 
     /// <summary>Direct messages share an empty channel id until the platform opens one: they also match by user.</summary>
@@ -278,26 +348,18 @@ public sealed partial class OutboxDeliverer
         string.Equals(earlier.Conversation.ChannelId, update.Conversation.ChannelId, StringComparison.Ordinal)
         && (update.Visibility != MessageVisibility.Direct || string.Equals(earlier.UserId, update.UserId, StringComparison.Ordinal));
 
-    /// <summary>Waiting for an earlier message is not an attempt: it is rescheduled shortly without counting.</summary>
-    private async Task PostponeAsync(PracticeBotDb db, OutboxMessage row)
-    {
-        var delay = _options.BaseDelay;
-        await FinishAsync(db, row.Id, OutboxStatus.Pending, row.Attempts, WaitingForEarlierCard, _time.GetUtcNow() + delay, sent: null);
-        LogPostponed(_logger, row.Id, row.Platform, delay);
-    }
-
     /// <summary>
-    /// Writes the outcome and releases the lease, but only while this worker still holds it. A send records the
-    /// platform's reference; any other outcome records its error.
+    /// Writes the outcome, ends the attempt and releases the lease, but only while this worker still holds it. A send
+    /// records the platform's reference; any other outcome records its error.
     /// </summary>
     private async Task FinishAsync(
         PracticeBotDb db,
         long id,
         OutboxStatus status,
-        int attempts,
         string? error,
         DateTimeOffset? nextAttemptAt,
-        SentMessageRef? sent)
+        SentMessageRef? sent,
+        bool inDoubt)
     {
         var workerId = _workerId;
         var lastError = error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error;
@@ -308,7 +370,8 @@ public sealed partial class OutboxDeliverer
                 s =>
                 {
                     s.SetProperty(o => o.Status, status)
-                        .SetProperty(o => o.Attempts, attempts)
+                        .SetProperty(o => o.InDoubt, inDoubt)
+                        .SetProperty(o => o.AttemptStartedAt, (DateTimeOffset?)null)
                         .SetProperty(o => o.LeaseOwner, (string?)null)
                         .SetProperty(o => o.LeaseExpiresAt, (DateTimeOffset?)null);
                     if (status == OutboxStatus.Sent)
@@ -335,4 +398,7 @@ public sealed partial class OutboxDeliverer
             LogLeaseLost(_logger, id, workerId);
         }
     }
+
+    /// <summary>What a claim wrote: this attempt's number, the unfinished attempts before it, whether it is in doubt.</summary>
+    private sealed record Claim(int Attempt, int Unfinished, bool InDoubt, DateTimeOffset FirstAttemptAt);
 }

@@ -14,8 +14,18 @@ public sealed class OutboxOptions
     /// <summary>How long a worker holds a row it is sending; after that another worker may take it over.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Sends (including the first) before a row that keeps failing transiently is dead-lettered.</summary>
-    public int MaxAttempts { get; set; } = 10;
+    /// <summary>
+    /// How many attempts of a row may end without an outcome (the process died, or its lease ran out, in the middle
+    /// of the send) before the row is dead-lettered instead of tried again: what stops a message that crashes the
+    /// process from doing so forever. Failures the platform answered (429, 5xx, timeouts) do not count here.
+    /// </summary>
+    public int MaxUnfinishedAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// How old a row may get while it keeps failing transiently: the first transient failure after that dead-letters
+    /// it. An outage shorter than this loses nothing, however many retries it takes.
+    /// </summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>The first retry delay; it doubles with each attempt, up to <see cref="MaxDelay"/>.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);

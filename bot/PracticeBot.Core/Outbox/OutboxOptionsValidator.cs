@@ -12,14 +12,15 @@ public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         RequirePositive(failures, nameof(OutboxOptions.LeaseDuration), options.LeaseDuration);
         RequirePositive(failures, nameof(OutboxOptions.BaseDelay), options.BaseDelay);
         RequirePositive(failures, nameof(OutboxOptions.MaxDelay), options.MaxDelay);
+        RequirePositive(failures, nameof(OutboxOptions.GiveUpAfter), options.GiveUpAfter);
         if (options.BatchSize < 1)
         {
             failures.Add($"{Key(nameof(OutboxOptions.BatchSize))} must be at least 1");
         }
 
-        if (options.MaxAttempts < 1)
+        if (options.MaxUnfinishedAttempts < 1)
         {
-            failures.Add($"{Key(nameof(OutboxOptions.MaxAttempts))} must be at least 1");
+            failures.Add($"{Key(nameof(OutboxOptions.MaxUnfinishedAttempts))} must be at least 1");
         }
 
         if (options.MaxDelay < options.BaseDelay)

@@ -19,6 +19,7 @@ public sealed class OutboxWriter(PracticeBotDb db, TimeProvider time)
             Target = target,
             Message = message,
             CardKey = message.CardKey,
+            ConversationKey = OutboxConversation.KeyOf(target),
             Status = OutboxStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,

@@ -172,12 +172,15 @@ public partial class PracticeBotDb
             e.Property(o => o.Target).HasConversion(JsonColumn.Converter<Conversation.Messages.MessageTarget>());
             e.Property(o => o.Message).HasConversion(JsonColumn.Converter<Conversation.Messages.OutboundMessage>());
             e.Property(o => o.CardKey).HasMaxLength(200);
+            e.Property(o => o.ConversationKey).HasMaxLength(OutboxConversation.MaxKeyLength);
             e.Property(o => o.LeaseOwner).HasMaxLength(100);
             e.Property(o => o.PlatformChannelId).HasMaxLength(200);
             e.Property(o => o.PlatformMessageId).HasMaxLength(200);
             e.Property(o => o.LastError).HasMaxLength(1000);
             e.HasIndex(o => new { o.Status, o.NextAttemptAt });
             e.HasIndex(o => new { o.PracticeId, o.CardKey });
+            // "Is an earlier row of this conversation still pending?" is one seek, however many rows are queued.
+            e.HasIndex(o => new { o.ConversationKey, o.Status, o.Id });
             // The outbox is drained by system workers across practices: it carries no query filter.
         });
 

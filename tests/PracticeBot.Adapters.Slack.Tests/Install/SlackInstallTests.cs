@@ -26,7 +26,7 @@ public sealed class SlackInstallTests
         Assert.StartsWith("https://slack.com/oauth/v2/authorize?", location.ToString(), StringComparison.Ordinal);
         var query = QueryHelpers.ParseQuery(location.Query);
         Assert.Equal("123.456", query["client_id"].ToString());
-        Assert.Equal("app_mentions:read,channels:read,groups:read,chat:write,commands,files:write,im:write,users:read", query["scope"].ToString());
+        Assert.Equal("app_mentions:read,channels:history,channels:read,groups:history,groups:read,chat:write,commands,files:write,im:history,im:write,mpim:history,users:read", query["scope"].ToString());
 
         using var redirect = await client.GetAsync($"/slack/oauth_redirect?code=1234.5678&state={Uri.EscapeDataString(query["state"].ToString())}");
 

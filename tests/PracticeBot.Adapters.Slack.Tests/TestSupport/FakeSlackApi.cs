@@ -16,7 +16,11 @@ namespace PracticeBot.Adapters.Slack.Tests.TestSupport;
 /// <summary>
 /// A local stand-in for Slack on 127.0.0.1: the Web API methods the bot calls, answering with Slack's documented
 /// response shapes, a <c>response_url</c> sink, and a Socket Mode WebSocket endpoint. It records every call.
-/// A test can script the next answers of a method (an error, a 429 with Retry-After).
+/// A test can script the next answers of a method (an error, a 429 with Retry-After), make every answer slow
+/// (<see cref="Latency"/>: the call is recorded and takes effect first, so a client that dies while waiting leaves a
+/// message Slack has), or take the whole API down (<see cref="Down"/>: 503s, or requests that hang and are cut).
+/// Posted messages are kept per channel, with their metadata, and served back by <c>conversations.history</c> and
+/// <c>conversations.replies</c> as Slack does (newest first, <c>oldest</c> exclusive, cursor pages).
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -24,7 +28,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task<bool>>>> _scripts = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentDictionary<string, byte[]> _uploads = new();
+    private readonly ConcurrentDictionary<string, List<JsonObject>> _history = new();
     private long _ts = 1700000000;
+    private long _messageMicros;
+    private int _outageCalls;
 
     private FakeSlackApi(WebApplication app) => _app = app;
 
@@ -61,6 +68,34 @@ public sealed class FakeSlackApi : IAsyncDisposable
     }
 
     public string ApiBaseUrl => BaseUrl + "/api/";
+
+    /// <summary>How long every Web API answer takes, after the call was recorded and took effect.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>While set, every Web API call fails this way, without taking effect (it is recorded as failed).</summary>
+    public SlackOutage? Down { get; set; }
+
+    /// <summary>How long a request hangs in a <see cref="SlackOutage.Timeouts"/> outage before its connection is cut.</summary>
+    public TimeSpan HangFor { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Called with each Web API call once it is recorded and took effect, before its answer (and <see cref="Latency"/>).</summary>
+    public Action<RecordedCall>? Recorded { get; set; }
+
+    /// <summary>The messages of a channel as Slack keeps them, oldest first.</summary>
+    public IReadOnlyList<JsonObject> History(string channel)
+    {
+        var messages = _history.GetOrAdd(channel, _ => []);
+        lock (messages)
+        {
+            return [.. messages.Select(m => (JsonObject)m.DeepClone())];
+        }
+    }
+
+    /// <summary>The outbox id in a call's message metadata, if it carries PracticeBot's.</summary>
+    public static string? OutboxIdOf(RecordedCall call) =>
+        call.Body["metadata"] is JsonObject { } metadata && metadata["event_type"]?.GetValue<string>() == "practicebot_outbox"
+            ? metadata["event_payload"]?["outbox_id"]?.GetValue<string>()
+            : null;
 
     public string ResponseUrl(string id) => $"{BaseUrl}/hooks/{id}";
 
@@ -101,16 +136,112 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private async Task ApiAsync(HttpContext http, string method)
     {
         var body = await ReadBodyAsync(http.Request);
-        var succeeded = true;
-        if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (Down is { } outage)
         {
-            succeeded = await scripted(http);
-            _calls.Enqueue(new RecordedCall(method, body, http.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow, succeeded));
+            _calls.Enqueue(new RecordedCall(method, body, authorization, DateTimeOffset.UtcNow, false));
+            var hang = outage == SlackOutage.Timeouts || (outage == SlackOutage.Mixed && Interlocked.Increment(ref _outageCalls) % 2 == 0);
+            if (hang)
+            {
+                await Task.Delay(HangFor);
+                http.Abort();
+                return;
+            }
+
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
 
-        _calls.Enqueue(new RecordedCall(method, body, http.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow, succeeded));
-        await WriteJsonAsync(http, Answer(method, body));
+        if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
+        {
+            var succeeded = await scripted(http);
+            _calls.Enqueue(new RecordedCall(method, body, authorization, DateTimeOffset.UtcNow, succeeded));
+            return;
+        }
+
+        var answer = Answer(method, body);
+        var call = new RecordedCall(method, body, authorization, DateTimeOffset.UtcNow, true);
+        _calls.Enqueue(call);
+        Recorded?.Invoke(call);
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency);
+        }
+
+        await WriteJsonAsync(http, answer);
+    }
+
+    /// <summary>Keeps a posted message in its channel's history, as Slack would show it to the bot.</summary>
+    private void Keep(string channel, string ts, JsonObject body)
+    {
+        var message = new JsonObject { ["type"] = "message", ["bot_id"] = "B0FAKE", ["text"] = body["text"]?.DeepClone(), ["ts"] = ts };
+        if (body["thread_ts"] is { } thread)
+        {
+            message["thread_ts"] = thread.DeepClone();
+        }
+
+        if (body["metadata"] is JsonObject metadata)
+        {
+            message["metadata"] = metadata.DeepClone();
+        }
+
+        var messages = _history.GetOrAdd(channel, _ => []);
+        lock (messages)
+        {
+            messages.Add(message);
+        }
+    }
+
+    private void Edit(string channel, string ts, JsonObject body)
+    {
+        var messages = _history.GetOrAdd(channel, _ => []);
+        lock (messages)
+        {
+            if (messages.FirstOrDefault(m => m["ts"]?.GetValue<string>() == ts) is { } message)
+            {
+                message["text"] = body["text"]?.DeepClone();
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>conversations.history</c> (top-level messages) or <c>conversations.replies</c> (a thread, its parent first):
+    /// newer than <c>oldest</c>, newest first for history, <c>limit</c> to a page, metadata only when asked for.
+    /// </summary>
+    private JsonObject Read(JsonObject body, string? thread)
+    {
+        var channel = body["channel"]?.GetValue<string>() ?? "";
+        var oldest = decimal.TryParse(body["oldest"]?.GetValue<string>(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o : 0m;
+        var limit = int.TryParse(body["limit"]?.GetValue<string>(), out var l) && l > 0 ? Math.Min(l, 999) : 100;
+        var skip = int.TryParse(body["cursor"]?.GetValue<string>(), out var c) ? c : 0;
+        var withMetadata = body["include_all_metadata"]?.GetValue<string>() is "true" or "1";
+        var messages = _history.GetOrAdd(channel, _ => []);
+        List<JsonObject> all;
+        lock (messages)
+        {
+            all = [.. messages.Select(m => (JsonObject)m.DeepClone())];
+        }
+
+        static decimal Ts(JsonObject m) => decimal.Parse(m["ts"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        static string? ThreadOf(JsonObject m) => m["thread_ts"]?.GetValue<string>();
+        var matching = thread is null
+            ? all.Where(m => ThreadOf(m) is null || ThreadOf(m) == m["ts"]!.GetValue<string>()).OrderByDescending(Ts)
+            : all.Where(m => m["ts"]!.GetValue<string>() == thread || ThreadOf(m) == thread).OrderBy(Ts);
+        var inRange = matching.Where(m => Ts(m) > oldest).ToList();
+        var page = inRange.Skip(skip).Take(limit).ToList();
+        if (!withMetadata)
+        {
+            page.ForEach(m => m.Remove("metadata"));
+        }
+
+        var more = skip + page.Count < inRange.Count;
+        return new JsonObject
+        {
+            ["ok"] = true,
+            ["messages"] = new JsonArray([.. page]),
+            ["has_more"] = more,
+            ["response_metadata"] = new JsonObject { ["next_cursor"] = more ? (skip + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : "" },
+        };
     }
 
     private async Task HookAsync(HttpContext http, string id)
@@ -146,16 +277,14 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Slack's documented success shapes for each method.</summary>
     private JsonObject Answer(string method, JsonObject body)
     {
-        string NextTs() => $"{Interlocked.Increment(ref _ts)}.000100";
+        string NextTs() => NextMessageTs();
         string? Get(string key) => body[key]?.GetValue<string>();
         return method switch
         {
-            "chat.postMessage" => new JsonObject
-            {
-                ["ok"] = true, ["channel"] = Get("channel"), ["ts"] = NextTs(),
-                ["message"] = new JsonObject { ["type"] = "message", ["text"] = Get("text") },
-            },
-            "chat.update" => new JsonObject { ["ok"] = true, ["channel"] = Get("channel"), ["ts"] = Get("ts"), ["text"] = Get("text") },
+            "chat.postMessage" => Posted(Get("channel") ?? "", NextTs()),
+            "chat.update" => Updated(Get("channel") ?? "", Get("ts") ?? ""),
+            "conversations.history" => Read(body, thread: null),
+            "conversations.replies" => Read(body, Get("ts")),
             "chat.postEphemeral" => new JsonObject { ["ok"] = true, ["message_ts"] = NextTs() },
             "views.open" or "views.update" or "views.publish" => new JsonObject
             {
@@ -196,6 +325,37 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "apps.connections.open" => new JsonObject { ["ok"] = true, ["url"] = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/link?ticket=1" },
             _ => new JsonObject { ["ok"] = false, ["error"] = "unknown_method" },
         };
+
+        JsonObject Posted(string channel, string ts)
+        {
+            Keep(channel, ts, body);
+            return new JsonObject
+            {
+                ["ok"] = true, ["channel"] = channel, ["ts"] = ts,
+                ["message"] = new JsonObject { ["type"] = "message", ["text"] = Get("text") },
+            };
+        }
+
+        JsonObject Updated(string channel, string ts)
+        {
+            Edit(channel, ts, body);
+            return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts, ["text"] = Get("text") };
+        }
+    }
+
+    /// <summary>A message ts as Slack makes them: the time it was posted, to the microsecond, unique in the workspace.</summary>
+    private string NextMessageTs()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+        long micros, next;
+        do
+        {
+            micros = Interlocked.Read(ref _messageMicros);
+            next = Math.Max(micros + 1, now);
+        }
+        while (Interlocked.CompareExchange(ref _messageMicros, next, micros) != micros);
+
+        return $"{next / 1_000_000}.{next % 1_000_000:D6}";
     }
 
     private JsonObject UploadTicket()

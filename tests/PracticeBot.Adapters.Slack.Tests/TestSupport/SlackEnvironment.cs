@@ -57,14 +57,24 @@ public sealed class SlackEnvironment : IAsyncDisposable
     });
 
     /// <summary>Puts a message in the outbox for the practice's channel (as a handler would) and returns its row id.</summary>
-    public Task<long> EnqueueAsync(OutboundMessage message, MessageTarget? target = null) => Host.WithDbAsync(async db =>
+    /// <param name="state">Changes the row before it is committed, e.g. into one an earlier attempt left in doubt.</param>
+    public Task<long> EnqueueAsync(OutboundMessage message, MessageTarget? target = null, Action<OutboxMessage>? state = null) => Host.WithDbAsync(async db =>
     {
         var practice = await db.Practices.SingleAsync(p => p.Slug == "sunrise-family-medicine");
         await using var scope = Host.Services.CreateAsyncScope();
         var scoped = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
         var row = scope.ServiceProvider.GetRequiredService<OutboxWriter>().Enqueue(practice.Id, target ?? MessageTarget.Channel(Channel), message);
+        state?.Invoke(row);
         await scoped.SaveChangesAsync();
         return row.Id;
+    });
+
+    /// <summary>Changes an outbox row in place.</summary>
+    public Task UpdateOutboxRowAsync(long id, Action<OutboxMessage> change) => Host.WithDbAsync(async db =>
+    {
+        change(await db.Outbox.SingleAsync(o => o.Id == id));
+        await db.SaveChangesAsync();
+        return 0;
     });
 
     public Task<OutboxMessage> OutboxRowAsync(long id) => Host.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id));

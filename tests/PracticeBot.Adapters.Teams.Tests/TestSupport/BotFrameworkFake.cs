@@ -52,6 +52,9 @@ public sealed class BotFrameworkFake : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>While set, every connector call answers 503 and does nothing (it is recorded as failed).</summary>
+    public bool Down { get; set; }
+
     /// <summary>The next connector call is answered with this status and body instead.</summary>
     public void Script(int status, string body = "{}", string? retryAfter = null) => _scripted.Enqueue((status, body, retryAfter));
 
@@ -93,6 +96,12 @@ public sealed class BotFrameworkFake : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         // The raw target, as sent: it shows whether ids were URL-encoded.
         var path = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget["/connector".Length..];
+        if (Down)
+        {
+            Calls.Enqueue(new RecordedCall(http.Request.Method, path, body, http.Request.Headers.Authorization.ToString(), Succeeded: false));
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         Calls.Enqueue(new RecordedCall(http.Request.Method, path, body, http.Request.Headers.Authorization.ToString()));
         if (_scripted.TryDequeue(out var scripted))
         {
@@ -142,7 +151,7 @@ public sealed class BotFrameworkFake : IAsyncDisposable
 }
 
 /// <summary>One call to the fake connector.</summary>
-public sealed record RecordedCall(string Method, string Path, string Body, string Authorization)
+public sealed record RecordedCall(string Method, string Path, string Body, string Authorization, bool Succeeded = true)
 {
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
 }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace PracticeBot.Adapters.Teams.Tests.TestSupport;
 
 /// <summary>The real host with Teams configured against the loopback fake, on a SQLite file of its own.</summary>
-public sealed class TeamsBotFactory(BotFrameworkFake fake, string databaseFile, Action<IServiceCollection>? services = null)
+public sealed class TeamsBotFactory(
+    BotFrameworkFake fake, string databaseFile, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -20,6 +21,11 @@ public sealed class TeamsBotFactory(BotFrameworkFake fake, string databaseFile, 
         builder.UseSetting("Teams:AppPassword", "test-secret");
         builder.UseSetting("Teams:OpenIdMetadataUrl", fake.MetadataUrl);
         builder.UseSetting("Teams:TokenEndpoint", fake.TokenUrl);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (services is not null)
         {

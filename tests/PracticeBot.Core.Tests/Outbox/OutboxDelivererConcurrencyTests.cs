@@ -47,8 +47,10 @@ public sealed class OutboxDelivererConcurrencyTests : OutboxTestContext
     [Fact]
     public async Task DeliverDue_CandidatesSentByAnotherWorkerMeanwhile_AreNotSentAgain()
     {
-        // Arrange: worker A reads the whole batch, then stalls on its first send while B delivers the rest
-        var ids = Database.EnqueueMany(Time, 10);
+        // Arrange: worker A reads the whole batch (ten conversations), then stalls on its first send while B delivers the rest
+        var ids = Enumerable.Range(1, 10)
+            .Select(i => Database.Enqueue(Time, OutboundMessage.Plain($"message {i}"), MessageTarget.Channel(OutboxTestDatabase.Channel with { ChannelId = $"C{i}" })))
+            .ToList();
         var aStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var aRelease = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var aSender = new ScriptedSender(async (d, _, _) =>

@@ -187,27 +187,29 @@ public sealed class OutboxDelivererTests : OutboxTestContext
     }
 
     [Fact]
-    public async Task DeliverDue_MaxAttemptsExhausted_DeadLettersWithGaveUpReason()
+    public async Task DeliverDue_TransientErrorsPastGiveUpAfter_DeadLettersWithGaveUpReason()
     {
-        // Arrange
-        Options.MaxAttempts = 3;
+        // Arrange: far more failures than the old attempt limit of 10, all inside the give-up age
+        Options.GiveUpAfter = TimeSpan.FromHours(2);
         var id = Database.Enqueue(Time, OutboundMessage.Plain("reminder"));
         var sender = new ScriptedSender((_, _) => DeliveryResult.TryLater("rate_limited"));
         var deliverer = Deliverer(sender);
 
         // Act
-        for (var i = 0; i < 5; i++)
+        while (Time.GetUtcNow() - Start < TimeSpan.FromHours(3))
         {
             await deliverer.DeliverDueAsync(CancellationToken.None);
-            Time.Advance(Options.MaxDelay);
+            Time.Advance(TimeSpan.FromMinutes(1));
         }
 
-        // Assert
-        Assert.Equal(3, sender.SendsOf(id));
+        // Assert: retried every MaxDelay (10 min) until the row was two hours old, then given up once
         var row = Database.Get(id);
         Assert.Equal(OutboxStatus.Dead, row.Status);
-        Assert.Equal(3, row.Attempts);
-        Assert.Equal("gave up after 3 attempts: rate_limited", row.LastError);
+        Assert.True(sender.SendsOf(id) > 10, $"only {sender.SendsOf(id)} attempts");
+        Assert.Equal(sender.SendsOf(id), row.Attempts);
+        Assert.StartsWith($"gave up after {row.Attempts} attempts over 2 h", row.LastError, StringComparison.Ordinal);
+        Assert.EndsWith(": rate_limited", row.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, row.UnfinishedAttempts);
     }
 
     [Fact]

@@ -22,12 +22,13 @@ public sealed class OutboxOptionsTests
     }
 
     [Theory]
-    [InlineData("MaxAttempts", "Outbox:MaxAttempts must be at least 1")]
+    [InlineData("MaxUnfinishedAttempts", "Outbox:MaxUnfinishedAttempts must be at least 1")]
     [InlineData("BatchSize", "Outbox:BatchSize must be at least 1")]
     [InlineData("PollInterval", "Outbox:PollInterval must be a positive duration")]
     [InlineData("LeaseDuration", "Outbox:LeaseDuration must be a positive duration")]
     [InlineData("BaseDelay", "Outbox:BaseDelay must be a positive duration")]
     [InlineData("MaxDelay", "Outbox:MaxDelay must be a positive duration")]
+    [InlineData("GiveUpAfter", "Outbox:GiveUpAfter must be a positive duration")]
     public void Validate_SettingZero_FailsNamingTheKey(string setting, string expected)
     {
         // Arrange
@@ -57,16 +58,16 @@ public sealed class OutboxOptionsTests
     }
 
     [Fact]
-    public void AddOutboxDelivery_InvalidMaxAttempts_FailsAtStartNamingTheKey()
+    public void AddOutboxDelivery_InvalidMaxUnfinishedAttempts_FailsAtStartNamingTheKey()
     {
         // Arrange
-        using var provider = BuildServices(o => o.MaxAttempts = 0);
+        using var provider = BuildServices(o => o.MaxUnfinishedAttempts = 0);
 
         // Act
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         // Assert
-        Assert.Contains("Outbox:MaxAttempts must be at least 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Outbox:MaxUnfinishedAttempts must be at least 1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

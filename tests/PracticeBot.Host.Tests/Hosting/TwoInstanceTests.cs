@@ -39,10 +39,10 @@ public sealed partial class TwoInstanceTests
             await Task.WhenAll(a.WaitHealthyAsync(TimeSpan.FromSeconds(90)), b.WaitHealthyAsync(TimeSpan.FromSeconds(90)));
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
 
-            await CommandAsync(http, slack, a, "setup \"Sunrise Family Medicine\" America/Chicago", "is set up");
+            await HostChecks.PracticeCommandAsync(http, slack, a, "setup \"Sunrise Family Medicine\" America/Chicago", "is set up");
             var checkInAt = NextCheckInMinute(TimeSpan.FromSeconds(12));
             var day = checkInAt.DayOfWeek.ToString().ToLowerInvariant();
-            await CommandAsync(http, slack, b, $"settings checkin {day} {checkInAt:HH\\:mm}", "The weekly check-in is now on");
+            await HostChecks.PracticeCommandAsync(http, slack, b, $"settings checkin {day} {checkInAt:HH\\:mm}", "The weekly check-in is now on");
 
             var responses = await SendReviewsAsync(http, a, b);
 
@@ -64,7 +64,7 @@ public sealed partial class TwoInstanceTests
             Assert.True(a.CountOutputLines(CheckInFired) + b.CountOutputLines(CheckInFired) == 1,
                 $"the check-in trigger fired {a.CountOutputLines(CheckInFired)} time(s) on host-a and {b.CountOutputLines(CheckInFired)} on host-b");
             Assert.NotEqual(SchedulerInstanceId(a), SchedulerInstanceId(b));
-            Assert.True(OwnErrors(a) + OwnErrors(b) == "", $"errors were logged:\n{OwnErrors(a)}{OwnErrors(b)}");
+            Assert.True(HostChecks.OwnErrors(a) + HostChecks.OwnErrors(b) == "", $"errors were logged:\n{HostChecks.OwnErrors(a)}{HostChecks.OwnErrors(b)}");
         }
         finally
         {
@@ -109,19 +109,6 @@ public sealed partial class TwoInstanceTests
         return responses;
     }
 
-    /// <summary>
-    /// Each error the bot itself logged, or any crash, with the two lines after it (the console logger's message and
-    /// exception). EF Core's own errors are left out: it logs a unique-index violation it then handles, and its
-    /// migration lock's first look at a history table that is not there yet, as errors.
-    /// </summary>
-    private static string OwnErrors(HostProcess host)
-    {
-        var lines = host.Output.Split('\n');
-        return string.Concat(lines.Select((line, i) => line.StartsWith("fail: PracticeBot", StringComparison.Ordinal) || line.StartsWith("crit: ", StringComparison.Ordinal)
-            ? $"{host.Name}: {string.Join("\n", lines.Skip(i).Take(3))}\n"
-            : ""));
-    }
-
     /// <summary>The Quartz instance id the host logged once its triggers were in line.</summary>
     private static string SchedulerInstanceId(HostProcess host)
     {
@@ -160,20 +147,6 @@ public sealed partial class TwoInstanceTests
     {
         var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow + margin, TimeZoneInfo.FindSystemTimeZoneById(ZoneId)).DateTime;
         return new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified).AddMinutes(1);
-    }
-
-    /// <summary>Runs <c>/practice <paramref name="text"/></c> on one host and waits for its answer, inline or through response_url.</summary>
-    private static async Task CommandAsync(HttpClient http, FakeSlackApi slack, HostProcess host, string text, string expected)
-    {
-        var hook = Guid.NewGuid().ToString("N");
-        using var request = SignedRequests.SlashCommand(host.Url, "/practice", text, slack.ResponseUrl(hook));
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var inline = await response.Content.ReadAsStringAsync();
-        await Eventually.TrueAsync(
-            () => Task.FromResult(inline.Contains(expected, StringComparison.Ordinal)
-                || slack.CallsTo($"response_url:{hook}").Any(c => c.Json.Contains(expected, StringComparison.Ordinal))),
-            $"'{expected}' in the answer to /practice {text} on {host.Name}");
     }
 
     [GeneratedRegex(@"Scheduled triggers in line for .*; scheduler instance (\S+)")]

@@ -73,10 +73,15 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                     Target = table.Column<string>(type: "text", nullable: false),
                     Message = table.Column<string>(type: "text", nullable: false),
                     CardKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ConversationKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
+                    UnfinishedAttempts = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FirstAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AttemptStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    InDoubt = table.Column<bool>(type: "boolean", nullable: false),
                     LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PlatformChannelId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -474,6 +479,11 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                 table: "nudges",
                 columns: new[] { "PracticeId", "Kind", "Subject" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_ConversationKey_Status_Id",
+                table: "outbox",
+                columns: new[] { "ConversationKey", "Status", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_PracticeId_CardKey",

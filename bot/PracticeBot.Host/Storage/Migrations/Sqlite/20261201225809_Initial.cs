@@ -72,10 +72,15 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     Target = table.Column<string>(type: "TEXT", nullable: false),
                     Message = table.Column<string>(type: "TEXT", nullable: false),
                     CardKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnfinishedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AttemptStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    InDoubt = table.Column<bool>(type: "INTEGER", nullable: false),
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PlatformChannelId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -473,6 +478,11 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                 table: "nudges",
                 columns: new[] { "PracticeId", "Kind", "Subject" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_ConversationKey_Status_Id",
+                table: "outbox",
+                columns: new[] { "ConversationKey", "Status", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_PracticeId_CardKey",
