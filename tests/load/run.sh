@@ -79,7 +79,7 @@ service_url="http://127.0.0.1:$teams_fake_port/connector/"
 
 start_host() {
   ASPNETCORE_URLS="$host_url" Database__Provider=sqlite ConnectionStrings__PracticeBot="Data Source=$work/load.db" \
-  DataProtection__KeysPath="$work/keys" Demo__Enabled=false \
+  Demo__Enabled=false \
   Slack__SigningSecret="$secret" Slack__BotToken=xoxb-load-test Slack__ApiBaseUrl="http://127.0.0.1:$slack_fake_port/api/" \
   Teams__AppId="$app_id" Teams__AppPassword=load-secret \
   Teams__OpenIdMetadataUrl="http://127.0.0.1:$teams_fake_port/v1/.well-known/openidconfiguration" \

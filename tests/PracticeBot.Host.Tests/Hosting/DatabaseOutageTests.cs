@@ -24,7 +24,6 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
 {
     private const string Secret = "outage-webhook-secret";
     private static readonly ConversationReference Channel = new(Platforms.Slack, SlackTestData.TeamId, SlackTestData.ChannelId);
-    private readonly string _keys = Directory.CreateTempSubdirectory("practicebot-outage-").FullName;
     private string _database = "";
 
     public async Task InitializeAsync() => _database = await TestPostgres.CreateDatabaseAsync();
@@ -33,7 +32,6 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
     {
         NpgsqlConnection.ClearAllPools();
         await TestPostgres.DropDatabaseAsync(_database);
-        Directory.Delete(_keys, recursive: true);
     }
 
     /// <summary>
@@ -53,7 +51,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
             ? new[] { ("Database:ConnectTimeout", (string?)"00:00:02"), ("Database:CommandTimeout", (string?)"00:00:03") }
             : [];
         await using var factory = new BotFactory(BotFactory.Postgres(proxied.ConnectionString,
-            [("Demo:Enabled", "false"), ("Sources:Webhook:Secret", Secret), ("DataProtection:KeysPath", _keys),
+            [("Demo:Enabled", "false"), ("Sources:Webhook:Secret", Secret),
              ("Slack:SigningSecret", SlackTestData.SigningSecret), ("Outbox:BaseDelay", "00:00:00.500"), .. timeouts]));
         using var http = factory.CreateClient();
         await Eventually.TrueAsync(async () => (await http.GetAsync(HealthApi.Path)).StatusCode == HttpStatusCode.OK, "the host to be healthy");

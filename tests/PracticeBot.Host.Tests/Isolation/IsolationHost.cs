@@ -27,8 +27,8 @@ namespace PracticeBot.Host.Tests.Isolation;
 public sealed class IsolationHost(IReadOnlyDictionary<string, string?> database, FakeSlackApi slack, BotFrameworkFake teams)
     : WebApplicationFactory<Program>
 {
-    /// <summary>A's own calendar-feed token, which must not open B's feed.</summary>
-    public const string ACalendarToken = "aldercalendartoken000000000000001";
+    /// <summary>A's own calendar-feed token, which must not open B's feed; made when the practices are seeded.</summary>
+    public string ACalendarToken { get; private set; } = "";
 
     public FakeSlackApi Slack { get; } = slack;
 
@@ -78,11 +78,14 @@ public sealed class IsolationHost(IReadOnlyDictionary<string, string?> database,
         }
 
         a.LastReviewNumber = 3;
-        db.PostingPlans.Add(new PostingPlan
+        var calendarTokens = Services.GetRequiredService<IPostingCalendarTokens>();
+        var aPlan = new PostingPlan
         {
             PracticeId = a.Id, PostsPerWeek = 2, Networks = ["instagram"], Weekdays = [DayOfWeek.Tuesday, DayOfWeek.Thursday],
-            UpdatedAt = now, CalendarToken = ACalendarToken,
-        });
+            UpdatedAt = now,
+        };
+        ACalendarToken = calendarTokens.Create(aPlan);
+        db.PostingPlans.Add(aPlan);
         await db.SaveChangesAsync();
 
         var b = await AddPracticeAsync(db, BName, BSlug, BSlackTeam, BSlackChannel, BTeamsTeam, now);
@@ -135,8 +138,9 @@ public sealed class IsolationHost(IReadOnlyDictionary<string, string?> database,
         var plan = new PostingPlan
         {
             PracticeId = b.Id, PostsPerWeek = 3, Networks = ["facebook"], Weekdays = [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday],
-            UpdatedAt = now, CalendarToken = "birchcalendartoken0000000000000001",
+            UpdatedAt = now,
         };
+        var bCalendarToken = calendarTokens.Create(plan);
         db.PostingPlans.Add(plan);
         await db.SaveChangesAsync();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -176,7 +180,7 @@ public sealed class IsolationHost(IReadOnlyDictionary<string, string?> database,
             SlotId: slot.Id,
             SwapId: swap.Id,
             NudgeSubject: nudgeSubject,
-            Secrets: [BMarker, BName, .. BPeople.Select(p => p.DisplayName), "Birchwood", plan.CalendarToken]);
+            Secrets: [BMarker, BName, .. BPeople.Select(p => p.DisplayName), "Birchwood", bCalendarToken]);
 
         // The attacks only mean something if none of B's numbers is also one of A's reviews.
         var aNumbers = await db.Reviews.Where(r => r.PracticeId == a.Id).Select(r => (long)r.Number).ToListAsync();

@@ -118,8 +118,8 @@ public sealed class IsolationMatrixTests(IsolationMatrixFixture fixture) : IClas
         var matrix = fixture.Matrix;
         using var client = matrix.Host.CreateClient();
 
-        using var theirs = await client.GetAsync(new Uri($"/practice/{matrix.Targets.PracticeId}/posting.ics?token={IsolationHost.ACalendarToken}", UriKind.Relative));
-        using var ours = await client.GetAsync(new Uri($"/practice/{matrix.Targets.APracticeId}/posting.ics?token={IsolationHost.ACalendarToken}", UriKind.Relative));
+        using var theirs = await client.GetAsync(new Uri($"/practice/{matrix.Targets.PracticeId}/posting.ics?token={matrix.Host.ACalendarToken}", UriKind.Relative));
+        using var ours = await client.GetAsync(new Uri($"/practice/{matrix.Targets.APracticeId}/posting.ics?token={matrix.Host.ACalendarToken}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ours.StatusCode);

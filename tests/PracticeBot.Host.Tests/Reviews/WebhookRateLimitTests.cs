@@ -87,7 +87,7 @@ public sealed class WebhookRateLimitTests : IDisposable
     private async Task<BotFactory> StartAsync(params (string Key, string? Value)[] limits)
     {
         var factory = new BotFactory(BotFactory.Sqlite(_file.Path,
-            [("Demo:Enabled", "false"), ("Sources:Webhook:Secret", Secret), ("DataProtection:KeysPath", Path.Combine(Path.GetDirectoryName(_file.Path)!, "keys")), .. limits]));
+            [("Demo:Enabled", "false"), ("Sources:Webhook:Secret", Secret), .. limits]));
         var dispatcher = factory.Services.GetRequiredService<BotDispatcher>();
         foreach (var (team, name) in new[] { ("T-sunrise", "Sunrise Family Medicine"), ("T-lakeside", "Lakeside Clinic") })
         {

@@ -58,13 +58,11 @@ public sealed class HostileHost : IAsyncLifetime
     {
         Slack = await FakeSlackApi.StartAsync();
         Teams = await BotFrameworkFake.StartAsync();
-        var folder = Path.GetDirectoryName(_file.Path)!;
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "sqlite",
             ["ConnectionStrings:PracticeBot"] = $"Data Source={_file.Path}",
             ["Demo:Enabled"] = "false",
-            ["DataProtection:KeysPath"] = Path.Combine(folder, "keys"),
             ["Outbox:PollInterval"] = "00:00:00.100",
             ["Slack:SigningSecret"] = SlackTestData.SigningSecret,
             ["Slack:BotToken"] = SlackTestData.BotToken,
