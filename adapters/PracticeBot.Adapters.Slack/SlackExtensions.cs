@@ -12,6 +12,7 @@ using PracticeBot.Adapters.Slack.Install;
 using PracticeBot.Adapters.Slack.SocketMode;
 using PracticeBot.Adapters.Slack.WebApi;
 using PracticeBot.Core.Outbox;
+using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Adapters.Slack;
 
@@ -52,7 +53,7 @@ public static class SlackExtensions
         }
 
         services.AddSingleton<SlackReplies>();
-        services.AddSingleton<InboundEventLog>();
+        services.TryAddSingleton<InboundEventLog>();
         services.AddSingleton<AppHomePublisher>();
         services.AddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());

@@ -11,6 +11,7 @@ using PracticeBot.Adapters.Teams.Auth;
 using PracticeBot.Adapters.Teams.Inbound;
 using PracticeBot.Adapters.Teams.Outbound;
 using PracticeBot.Core.Outbox;
+using PracticeBot.Core.Storage;
 using Polly;
 
 namespace PracticeBot.Adapters.Teams;
@@ -51,6 +52,7 @@ public static class TeamsExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient<ConnectorClient>().AddResilienceHandler("teams-connector", ConnectorResilience);
 
+        services.TryAddSingleton<InboundEventLog>();
         services.AddSingleton<ActivityLog>();
         services.AddScoped<TeamsConversationStore>();
         services.AddScoped<TeamsReplier>();

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PracticeBot.Adapters.Slack.Home;
 using PracticeBot.Adapters.Slack.WebApi;
+using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Adapters.Slack.Events;
 
@@ -108,7 +110,7 @@ public sealed partial class SlackRequestHandler(
 
     private async Task<SlackAck> HandleEventAsync(SlackEventCallback callback, CancellationToken ct)
     {
-        if (!await inbound.TryTakeAsync(callback.EventId, ct))
+        if (!await inbound.TryTakeAsync(Platforms.Slack, callback.EventId, ct))
         {
             LogDuplicate(logger, callback.EventId);
             return SlackAck.Empty;
