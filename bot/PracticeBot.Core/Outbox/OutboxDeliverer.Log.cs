@@ -8,6 +8,9 @@ public sealed partial class OutboxDeliverer
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox row {OutboxId} was taken by another worker before {WorkerId} could claim it")]
     private static partial void LogClaimLost(ILogger logger, long outboxId, string workerId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId}: the database is unavailable, so its outcome is not recorded yet; trying again in {Wait}")]
+    private static partial void LogOutcomeNotRecorded(ILogger logger, long outboxId, TimeSpan wait);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox row {OutboxId} sent on {Platform} (attempt {Attempt})")]
     private static partial void LogSent(ILogger logger, long outboxId, string platform, int attempt);
 

@@ -361,6 +361,56 @@ public sealed partial class OutboxDeliverer
         SentMessageRef? sent,
         bool inDoubt)
     {
+        // Only this worker knows how the send went. If the database is briefly gone, keep trying to write it down for
+        // as long as the lease would hold the row anyway: otherwise the row waits out its lease, is then looked up as
+        // in doubt, and every later message of its conversation waits behind it.
+        var giveUpAt = _time.GetUtcNow() + _options.LeaseDuration;
+        var wait = _options.BaseDelay > TimeSpan.Zero ? _options.BaseDelay : TimeSpan.FromMilliseconds(100);
+        var current = db;
+        AsyncServiceScope? retryScope = null;
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    await WriteOutcomeAsync(current, id, status, error, nextAttemptAt, sent, inDoubt);
+                    return;
+                }
+                catch (Exception ex) when (StorageFailure.IsUnavailable(ex) && _time.GetUtcNow() + wait < giveUpAt)
+                {
+                    LogOutcomeNotRecorded(_logger, id, wait);
+                    await Task.Delay(wait, _time, CancellationToken.None);
+                    wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+                    if (retryScope is { } previous)
+                    {
+                        await previous.DisposeAsync();
+                    }
+
+                    // The batch's connection may be the one that broke: the next try gets a context of its own.
+                    retryScope = _scopes.CreateAsyncScope();
+                    current = retryScope.Value.ServiceProvider.GetRequiredService<PracticeBotDb>();
+                }
+            }
+        }
+        finally
+        {
+            if (retryScope is { } last)
+            {
+                await last.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task WriteOutcomeAsync(
+        PracticeBotDb db,
+        long id,
+        OutboxStatus status,
+        string? error,
+        DateTimeOffset? nextAttemptAt,
+        SentMessageRef? sent,
+        bool inDoubt)
+    {
         var workerId = _workerId;
         var lastError = error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error;
         var now = _time.GetUtcNow();
