@@ -28,18 +28,7 @@ public sealed class MemberMiddleware(PracticeBotDb db, TimeProvider time) : IBot
                     Roles = Role.None,
                     JoinedAt = time.GetUtcNow(),
                 };
-                db.Members.Add(member);
-                try
-                {
-                    // Joined at once, outside the turn's transaction: two first messages of one person at the same moment
-                    // meet at the unique index here, and the loser simply finds the member the winner added.
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    db.Entry(member).State = EntityState.Detached;
-                    member = await FindAsync(practice.Id, chat, cancellationToken) ?? throw new InvalidOperationException("A member that could not be added is not there either.");
-                }
+                member = await JoinAsync(practice.Id, chat, member, cancellationToken);
             }
             else if (chat.User.DisplayName is { Length: > 0 } name && name != member.DisplayName)
             {
@@ -51,6 +40,37 @@ public sealed class MemberMiddleware(PracticeBotDb db, TimeProvider time) : IBot
 
         await next();
     }
+
+    /// <summary>
+    /// Joins the person at once, outside the turn's transaction: two first messages of one person at the same moment
+    /// meet at the unique index here, and the loser simply finds the member the winner added. SQLite may also refuse
+    /// the write as busy while the winner's is under way; then the member is not there yet, and joining is tried again.
+    /// </summary>
+    private async Task<Member> JoinAsync(long practiceId, ChatEvent chat, Member member, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.Members.Add(member);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return member;
+            }
+            catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested && attempt < MaxJoinAttempts)
+            {
+                db.Entry(member).State = EntityState.Detached;
+                if (await FindAsync(practiceId, chat, cancellationToken) is { } added)
+                {
+                    return added;
+                }
+
+                // A moment for the other write to finish; wall-clock on purpose, this is no business time.
+                await Task.Delay(TimeSpan.FromMilliseconds(25 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private const int MaxJoinAttempts = 5;
 
     private Task<Member?> FindAsync(long practiceId, ChatEvent chat, CancellationToken ct) =>
         db.Members.SingleOrDefaultAsync(m => m.PracticeId == practiceId && m.Platform == chat.Conversation.Platform && m.UserId == chat.User.Id, ct);
