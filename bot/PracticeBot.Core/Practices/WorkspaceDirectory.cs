@@ -13,14 +13,34 @@ public sealed class WorkspaceDirectory(PracticeBotDb db)
     /// </summary>
     public async Task<long?> FindPracticeIdAsync(ConversationReference conversation, CancellationToken cancellationToken)
     {
-        var team = conversation.TeamId ?? "";
-        var candidates = await db.WorkspaceBindings
-            .Where(b => b.Platform == conversation.Platform && b.WorkspaceId == conversation.WorkspaceId)
-            .OrderBy(b => b.Id)
-            .Select(b => new { b.TeamId, b.PracticeId })
-            .Take(50)
-            .ToListAsync(cancellationToken);
+        var candidates = new List<Candidate>();
+        await foreach (var candidate in BindingsOf.For(db)(db, conversation.Platform, conversation.WorkspaceId).WithCancellation(cancellationToken))
+        {
+            candidates.Add(candidate);
+        }
 
+        return Choose(candidates, conversation.TeamId ?? "");
+    }
+
+    /// <summary>
+    /// <see cref="FindPracticeIdAsync"/> and the practice itself (tracked) in one query: every chat turn asks this
+    /// first, before the practice's scope is known, so the practice is read unscoped through its binding.
+    /// </summary>
+    public async Task<Practice?> FindPracticeAsync(ConversationReference conversation, CancellationToken cancellationToken)
+    {
+        var candidates = new List<Candidate>();
+        var practices = new Dictionary<long, Practice>();
+        await foreach (var bound in BoundPracticesOf.For(db)(db, conversation.Platform, conversation.WorkspaceId).WithCancellation(cancellationToken))
+        {
+            candidates.Add(new Candidate(bound.TeamId, bound.Practice.Id));
+            practices[bound.Practice.Id] = bound.Practice;
+        }
+
+        return Choose(candidates, conversation.TeamId ?? "") is { } id ? practices[id] : null;
+    }
+
+    private static long? Choose(List<Candidate> candidates, string team)
+    {
         var exact = candidates.FirstOrDefault(b => b.TeamId == team) ?? candidates.FirstOrDefault(b => b.TeamId.Length == 0);
         if (exact is not null)
         {
@@ -30,6 +50,29 @@ public sealed class WorkspaceDirectory(PracticeBotDb db)
         var practices = candidates.Select(b => b.PracticeId).Distinct().ToList();
         return team.Length == 0 && practices.Count == 1 ? practices[0] : null;
     }
+
+    private sealed record Candidate(string TeamId, long PracticeId);
+
+    private sealed record BoundPractice(string TeamId, Practice Practice);
+
+    // Asked on every chat turn: compiled once, so a turn does not translate the same LINQ again.
+    private static readonly CompiledPerModel<Func<PracticeBotDb, string, string, IAsyncEnumerable<Candidate>>> BindingsOf = new(() => EF.CompileAsyncQuery(
+        (PracticeBotDb db, string platform, string workspaceId) => db.WorkspaceBindings
+            .Where(b => b.Platform == platform && b.WorkspaceId == workspaceId)
+            .OrderBy(b => b.Id)
+            .Select(b => new Candidate(b.TeamId, b.PracticeId))
+            .Take(MaxBindings)));
+
+    private static readonly CompiledPerModel<Func<PracticeBotDb, string, string, IAsyncEnumerable<BoundPractice>>> BoundPracticesOf = new(() => EF.CompileAsyncQuery(
+        (PracticeBotDb db, string platform, string workspaceId) =>
+            from binding in db.WorkspaceBindings
+                .Where(b => b.Platform == platform && b.WorkspaceId == workspaceId)
+                .OrderBy(b => b.Id)
+                .Take(MaxBindings)
+            join practice in db.Practices.IgnoreQueryFilters() on binding.PracticeId equals practice.Id
+            select new BoundPractice(binding.TeamId, practice)));
+
+    private const int MaxBindings = 50;
 
     public static WorkspaceBinding BindingFor(ConversationReference conversation, long practiceId, DateTimeOffset now) => new()
     {

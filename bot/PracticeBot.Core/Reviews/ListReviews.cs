@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Practices;
 using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Core.Reviews;
@@ -14,33 +15,52 @@ public sealed class ListReviews(PracticeBotDb db, TimeProvider time) : IBotHandl
     private static readonly ReviewStatus[] Closed = [ReviewStatus.Replied, ReviewStatus.Resolved, ReviewStatus.NoReplyNeeded];
     private static readonly ReviewStatus[] Answered = [ReviewStatus.Replied, ReviewStatus.NoReplyNeeded];
 
+    private sealed record ReviewRow(Review Review, Member? Claimer);
+
+    // Asked on every `review` list: compiled once, so a turn does not translate the same LINQ again. A claimer is
+    // joined on its id (a plain left join; the lookup of one member per row made a window over all members).
+    private static readonly CompiledPerModel<Func<PracticeBotDb, long, long?, ReviewStatus[], IAsyncEnumerable<ReviewRow>>> PageOf = new(() => EF.CompileAsyncQuery(
+        (PracticeBotDb db, long practiceId, long? claimedBy, ReviewStatus[] excluded) =>
+            (from review in db.Reviews
+                 .Where(r => r.PracticeId == practiceId && (claimedBy == null || r.ClaimedByMemberId == claimedBy) && !excluded.Contains(r.Status))
+                 .OrderByDescending(r => r.Number)
+                 .Take(PageSize + 1)
+             join member in db.Members on review.ClaimedByMemberId equals member.Id into claimers
+             from claimer in claimers.DefaultIfEmpty()
+             orderby review.Number descending
+             select new ReviewRow(review, claimer))
+            .AsNoTracking()));
+
+    private static readonly CompiledPerModel<Func<PracticeBotDb, long, long?, ReviewStatus[], CancellationToken, Task<int>>> CountOf = new(() => EF.CompileAsyncQuery(
+        (PracticeBotDb db, long practiceId, long? claimedBy, ReviewStatus[] excluded, CancellationToken _) =>
+            db.Reviews.Count(r => r.PracticeId == practiceId && (claimedBy == null || r.ClaimedByMemberId == claimedBy) && !excluded.Contains(r.Status))));
+
     public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
     {
         var practice = turn.Practice!;
         var filter = command.Text("filter") ?? "open";
-        var query = db.Reviews.Where(r => r.PracticeId == practice.Id);
-        query = filter switch
+        var (claimedBy, excluded) = filter switch
         {
-            "mine" => query.Where(r => r.ClaimedByMemberId == turn.Member!.Id && !Closed.Contains(r.Status)),
-            "unanswered" => query.Where(r => !Answered.Contains(r.Status)),
-            "all" => query,
-            _ => query.Where(r => !Closed.Contains(r.Status)),
+            "mine" => (turn.Member!.Id, Closed),
+            "unanswered" => ((long?)null, Answered),
+            "all" => (null, []),
+            _ => (null, Closed),
         };
         // One query for the page and its claimers, untracked (nothing here is changed); one more row than a page says
         // whether there are more, so the count is only asked for when there are.
-        var rows = await query
-            .OrderByDescending(r => r.Number)
-            .Take(PageSize + 1)
-            .Select(r => new { Review = r, Claimer = db.Members.FirstOrDefault(m => m.Id == r.ClaimedByMemberId) })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var rows = new List<ReviewRow>(PageSize + 1);
+        await foreach (var row in PageOf.For(db)(db, practice.Id, claimedBy, excluded).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
         if (rows.Count == 0)
         {
             turn.Reply(filter == "mine" ? "You have no open reviews. `review` lists the practice's open ones." : $"No {filter} reviews right now. 🎉");
             return;
         }
 
-        var total = rows.Count <= PageSize ? rows.Count : await query.CountAsync(cancellationToken);
+        var total = rows.Count <= PageSize ? rows.Count : await CountOf.For(db)(db, practice.Id, claimedBy, excluded, cancellationToken);
         var page = rows.Take(PageSize).ToList();
         var reviews = page.Select(r => r.Review).ToList();
         var now = time.GetUtcNow();

@@ -27,11 +27,19 @@ public static class StorageExtensions
             .Configure<IConfiguration, PlatformMode>((o, configuration, mode) =>
                 o.Enabled = configuration.GetValue<bool?>($"{DemoOptions.SectionName}:Enabled") ?? mode.IsLocal);
 
-        services.AddDbContext<SqlitePracticeBotDb>((sp, o) => o.UseSqlite(ConnectionString(sp)));
-        services.AddDbContext<PostgresPracticeBotDb>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
-        services.AddScoped<PracticeBotDb>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
-            ? sp.GetRequiredService<PostgresPracticeBotDb>()
-            : sp.GetRequiredService<SqlitePracticeBotDb>());
+        // Pooled: a chat turn is a few short queries, and setting up a fresh context (its internal services, its
+        // connection object, SQLite's functions registered on it) cost more than the queries. A leased context comes
+        // back reset by EF Core; the practice scope, our own state, is cleared here so every unit of work starts unscoped.
+        services.AddPooledDbContextFactory<SqlitePracticeBotDb>((sp, o) => o.UseSqlite(ConnectionString(sp)));
+        services.AddPooledDbContextFactory<PostgresPracticeBotDb>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
+        services.AddScoped<PracticeBotDb>(sp =>
+        {
+            PracticeBotDb db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
+                ? sp.GetRequiredService<IDbContextFactory<PostgresPracticeBotDb>>().CreateDbContext()
+                : sp.GetRequiredService<IDbContextFactory<SqlitePracticeBotDb>>().CreateDbContext();
+            db.PracticeScope = null;
+            return db;
+        });
 
         // Registered before the scheduler and the delivery worker, so both start on a migrated database.
         services.AddHostedService<DatabaseInitializer>();

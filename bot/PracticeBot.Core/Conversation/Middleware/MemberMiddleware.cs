@@ -73,5 +73,10 @@ public sealed class MemberMiddleware(PracticeBotDb db, TimeProvider time) : IBot
     private const int MaxJoinAttempts = 5;
 
     private Task<Member?> FindAsync(long practiceId, ChatEvent chat, CancellationToken ct) =>
-        db.Members.SingleOrDefaultAsync(m => m.PracticeId == practiceId && m.Platform == chat.Conversation.Platform && m.UserId == chat.User.Id, ct);
+        MemberOf.For(db)(db, practiceId, chat.Conversation.Platform, chat.User.Id, ct);
+
+    /// <summary>Asked on every chat turn: compiled once, so a turn does not translate the same LINQ again.</summary>
+    private static readonly CompiledPerModel<Func<PracticeBotDb, long, string, string, CancellationToken, Task<Member?>>> MemberOf = new(() => EF.CompileAsyncQuery(
+        (PracticeBotDb db, long practiceId, string platform, string userId, CancellationToken _) =>
+            db.Members.SingleOrDefault(m => m.PracticeId == practiceId && m.Platform == platform && m.UserId == userId)));
 }

@@ -18,19 +18,29 @@ public sealed class TenantMiddleware(PracticeBotDb db, WorkspaceDirectory worksp
         {
             case ChatEvent chat:
                 db.PracticeScope = PracticeBotDb.NoPractice;
-                var practiceId = await workspaces.FindPracticeIdAsync(chat.Conversation, cancellationToken);
-                if (practiceId is { } id)
+                // One connection for the turn's few queries, instead of one opened and closed for each of them.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                try
                 {
-                    db.PracticeScope = id;
-                    turn.Practice = await db.Practices.SingleAsync(p => p.Id == id, cancellationToken);
+                    turn.Practice = await workspaces.FindPracticeAsync(chat.Conversation, cancellationToken);
+                    if (turn.Practice is { } practice)
+                    {
+                        db.PracticeScope = practice.Id;
+                    }
+                    else if (turn.Route is { Access.AllowUnbound: false })
+                    {
+                        turn.Refuse(NotSetUp, null, "workspace not set up");
+                        return;
+                    }
+
+                    await next();
                 }
-                else if (turn.Route is { Access.AllowUnbound: false })
+                finally
                 {
-                    turn.Refuse(NotSetUp, null, "workspace not set up");
-                    return;
+                    await db.Database.CloseConnectionAsync();
                 }
 
-                break;
+                return;
 
             case ScheduleFired { PracticeId: { } scheduled }:
                 db.PracticeScope = scheduled;
