@@ -139,10 +139,10 @@ now=$(date +%s)
 jwt_header=$(printf '{"alg":"RS256","typ":"JWT","kid":"load"}' | b64url)
 jwt_payload=$(printf '{"iss":"https://api.botframework.com","aud":"%s","nbf":%d,"exp":%d,"serviceurl":"%s"}' "$app_id" "$((now - 60))" "$((now + 3600))" "$service_url" | b64url)
 jwt_signature=$(printf '%s.%s' "$jwt_header" "$jwt_payload" | openssl dgst -sha256 -sign "$work/key.pem" -binary | b64url)
-activity='{"type":"message","id":"1","channelId":"msteams","serviceUrl":"'"$service_url"'","from":{"id":"29:load","name":"Load"},"recipient":{"id":"28:'"$app_id"'"},"conversation":{"id":"a:load","conversationType":"personal","tenantId":"t-load"},"channelData":{"tenant":{"id":"t-load"}},"text":"help"}'
+activity='{"type":"message","id":"ACTIVITY_ID","channelId":"msteams","serviceUrl":"'"$service_url"'","from":{"id":"29:load","name":"Load"},"recipient":{"id":"28:'"$app_id"'"},"conversation":{"id":"a:load","conversationType":"personal","tenantId":"t-load"},"channelData":{"tenant":{"id":"t-load"}},"text":"help"}'
 export TEAMS_AUTHORIZATION="Bearer $jwt_header.$jwt_payload.$jwt_signature" TEAMS_BODY="$activity"
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$host_url/api/messages" -H "Authorization: $TEAMS_AUTHORIZATION" \
-  -H 'Content-Type: application/json' --data-binary "$activity")
+  -H 'Content-Type: application/json' --data-binary "${activity/ACTIVITY_ID/check}")
 [ "$status" = 200 ] || die "an authenticated Teams activity got $status, not 200"
 
 # The bare endpoint and the Bolt app, each started only now so they do not share the idle measurement.
@@ -159,11 +159,17 @@ python3 -c 'import json, sys; sys.exit(json.loads(sys.argv[1]) != json.loads(sys
 cat >"$work/bare.lua" <<'LUA'
 wrk.method = "POST"
 LUA
+# Every activity gets an id of its own (run, wrk thread, counter): the bot takes each activity id once (issue 9), so a
+# repeated id would measure the duplicate check, not a turn.
 cat >"$work/teams.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = os.getenv("TEAMS_BODY")
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = os.getenv("TEAMS_AUTHORIZATION")
+local threads, counter, prefix = 0, 0, ""
+function setup(thread) threads = threads + 1; thread:set("thread_number", threads) end
+function init(args) prefix = os.getenv("RUN_ID") .. "-" .. tostring(thread_number) .. "-" end
+function request()
+  counter = counter + 1
+  local body = string.gsub(os.getenv("TEAMS_BODY"), "ACTIVITY_ID", prefix .. counter)
+  return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Authorization"] = os.getenv("TEAMS_AUTHORIZATION") }, body)
+end
 LUA
 
 # CPU time (user + system) a process has used so far, in clock ticks.
@@ -174,10 +180,10 @@ ticks_per_second=$(getconf CLK_TCK)
 measure() {
   local name=$1 script=$2 url=$3 server=$4 out="$work/wrk-$1.txt" before after
   # Unmeasured first: JIT, tiered recompilation and EF's query cache settle before the figures are taken.
-  wrk -t"$threads" -c"$connections" -d"$warmup" -s "$script" "$url" >"$out.warmup" 2>&1 || die "wrk failed on $name: $(cat "$out.warmup")"
+  RUN_ID="$name-warmup" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$script" "$url" >"$out.warmup" 2>&1 || die "wrk failed on $name: $(cat "$out.warmup")"
   say "wrk -t$threads -c$connections -d$duration --latency $name"
   before=$(cpu_ticks "$server")
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$script" "$url" >"$out" 2>&1 || die "wrk failed on $name: $(cat "$out")"
+  RUN_ID="$name" wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$script" "$url" >"$out" 2>&1 || die "wrk failed on $name: $(cat "$out")"
   after=$(cpu_ticks "$server")
   awk -v name="$name" -v cpu=$(( after - before )) -v hz="$ticks_per_second" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }

@@ -34,13 +34,20 @@ ASPNETCORE_URLS="http://127.0.0.1:$bot_port" Teams__AppId="$app_id" Teams__AppPa
   dotnet bot/PracticeBot.Host/bin/Release/net10.0/PracticeBot.Host.dll > "$work/bot.log" 2>&1 & pids+=($!)
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$bot_port/api/messages" >/dev/null && break; sleep 0.2; done
 
-cat > "$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
-wrk.body = '{"type":"message","id":"1","channelId":"msteams","serviceUrl":"$service_url","from":{"id":"29:load","name":"Load"},"recipient":{"id":"28:$app_id"},"conversation":{"id":"a:load","conversationType":"personal","tenantId":"t-load"},"channelData":{"tenant":{"id":"t-load"}},"text":"help"}'
+activity='{"type":"message","id":"ACTIVITY_ID","channelId":"msteams","serviceUrl":"'"$service_url"'","from":{"id":"29:load","name":"Load"},"recipient":{"id":"28:'"$app_id"'"},"conversation":{"id":"a:load","conversationType":"personal","tenantId":"t-load"},"channelData":{"tenant":{"id":"t-load"}},"text":"help"}'
+export TEAMS_BODY="$activity" TEAMS_AUTHORIZATION="Bearer $token"
+# Every activity gets an id of its own: the bot takes each activity id once, so a repeated id measures the duplicate check.
+cat > "$work/post.lua" <<'LUA'
+local threads, counter, prefix = 0, 0, ""
+function setup(thread) threads = threads + 1; thread:set("thread_number", threads) end
+function init(args) prefix = tostring(os.time()) .. "-" .. tostring(thread_number) .. "-" end
+function request()
+  counter = counter + 1
+  local body = string.gsub(os.getenv("TEAMS_BODY"), "ACTIVITY_ID", prefix .. counter)
+  return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Authorization"] = os.getenv("TEAMS_AUTHORIZATION") }, body)
+end
 LUA
-status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$bot_port/api/messages" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" "$work/post.lua")")
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$bot_port/api/messages" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "${activity/ACTIVITY_ID/check}")
 [ "$status" = 200 ] || { echo "teams-messages.sh: a single authenticated activity got $status, not 200" >&2; cat "$work/bot.log" >&2; exit 1; }
 echo "== wrk -t$threads -c$connections -d${duration}s -s post.lua http://127.0.0.1:$bot_port/api/messages"
 wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$work/post.lua" "http://127.0.0.1:$bot_port/api/messages"
