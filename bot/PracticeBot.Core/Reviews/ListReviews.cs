@@ -12,17 +12,18 @@ public sealed class ListReviews(PracticeBotDb db, TimeProvider time) : IBotHandl
 {
     public const int PageSize = 10;
 
-    private static readonly ReviewStatus[] Closed = [ReviewStatus.Replied, ReviewStatus.Resolved, ReviewStatus.NoReplyNeeded];
-    private static readonly ReviewStatus[] Answered = [ReviewStatus.Replied, ReviewStatus.NoReplyNeeded];
-
     private sealed record ReviewRow(Review Review, Member? Claimer);
 
-    // Asked on every `review` list: compiled once, so a turn does not translate the same LINQ again. A claimer is
-    // joined on its id (a plain left join; the lookup of one member per row made a window over all members).
-    private static readonly CompiledPerModel<Func<PracticeBotDb, long, long?, ReviewStatus[], IAsyncEnumerable<ReviewRow>>> PageOf = new(() => EF.CompileAsyncQuery(
-        (PracticeBotDb db, long practiceId, long? claimedBy, ReviewStatus[] excluded) =>
+    // Asked on every `review` list: compiled once, so a turn does not translate the same LINQ again. The filter is
+    // two flags (answered: replied or no reply needed; resolved), not a list of statuses: a list parameter is expanded
+    // into one parameter per item, and the SQL made again for every execution. A claimer is joined on its id (a plain
+    // left join; the lookup of one member per row made a window over all members).
+    private static readonly CompiledPerModel<Func<PracticeBotDb, long, long?, bool, bool, IAsyncEnumerable<ReviewRow>>> PageOf = new(() => EF.CompileAsyncQuery(
+        (PracticeBotDb db, long practiceId, long? claimedBy, bool hideAnswered, bool hideResolved) =>
             (from review in db.Reviews
-                 .Where(r => r.PracticeId == practiceId && (claimedBy == null || r.ClaimedByMemberId == claimedBy) && !excluded.Contains(r.Status))
+                 .Where(r => r.PracticeId == practiceId && (claimedBy == null || r.ClaimedByMemberId == claimedBy)
+                     && (!hideAnswered || (r.Status != ReviewStatus.Replied && r.Status != ReviewStatus.NoReplyNeeded))
+                     && (!hideResolved || r.Status != ReviewStatus.Resolved))
                  .OrderByDescending(r => r.Number)
                  .Take(PageSize + 1)
              join member in db.Members on review.ClaimedByMemberId equals member.Id into claimers
@@ -31,25 +32,27 @@ public sealed class ListReviews(PracticeBotDb db, TimeProvider time) : IBotHandl
              select new ReviewRow(review, claimer))
             .AsNoTracking()));
 
-    private static readonly CompiledPerModel<Func<PracticeBotDb, long, long?, ReviewStatus[], CancellationToken, Task<int>>> CountOf = new(() => EF.CompileAsyncQuery(
-        (PracticeBotDb db, long practiceId, long? claimedBy, ReviewStatus[] excluded, CancellationToken _) =>
-            db.Reviews.Count(r => r.PracticeId == practiceId && (claimedBy == null || r.ClaimedByMemberId == claimedBy) && !excluded.Contains(r.Status))));
+    private static readonly CompiledPerModel<Func<PracticeBotDb, long, long?, bool, bool, CancellationToken, Task<int>>> CountOf = new(() => EF.CompileAsyncQuery(
+        (PracticeBotDb db, long practiceId, long? claimedBy, bool hideAnswered, bool hideResolved, CancellationToken _) =>
+            db.Reviews.Count(r => r.PracticeId == practiceId && (claimedBy == null || r.ClaimedByMemberId == claimedBy)
+                && (!hideAnswered || (r.Status != ReviewStatus.Replied && r.Status != ReviewStatus.NoReplyNeeded))
+                && (!hideResolved || r.Status != ReviewStatus.Resolved))));
 
     public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
     {
         var practice = turn.Practice!;
         var filter = command.Text("filter") ?? "open";
-        var (claimedBy, excluded) = filter switch
+        var (claimedBy, hideAnswered, hideResolved) = filter switch
         {
-            "mine" => (turn.Member!.Id, Closed),
-            "unanswered" => ((long?)null, Answered),
-            "all" => (null, []),
-            _ => (null, Closed),
+            "mine" => (turn.Member!.Id, true, true),
+            "unanswered" => ((long?)null, true, false),
+            "all" => (null, false, false),
+            _ => (null, true, true),
         };
         // One query for the page and its claimers, untracked (nothing here is changed); one more row than a page says
         // whether there are more, so the count is only asked for when there are.
         var rows = new List<ReviewRow>(PageSize + 1);
-        await foreach (var row in PageOf.For(db)(db, practice.Id, claimedBy, excluded).WithCancellation(cancellationToken))
+        await foreach (var row in PageOf.For(db)(db, practice.Id, claimedBy, hideAnswered, hideResolved).WithCancellation(cancellationToken))
         {
             rows.Add(row);
         }
@@ -60,7 +63,7 @@ public sealed class ListReviews(PracticeBotDb db, TimeProvider time) : IBotHandl
             return;
         }
 
-        var total = rows.Count <= PageSize ? rows.Count : await CountOf.For(db)(db, practice.Id, claimedBy, excluded, cancellationToken);
+        var total = rows.Count <= PageSize ? rows.Count : await CountOf.For(db)(db, practice.Id, claimedBy, hideAnswered, hideResolved, cancellationToken);
         var page = rows.Take(PageSize).ToList();
         var reviews = page.Select(r => r.Review).ToList();
         var now = time.GetUtcNow();
