@@ -264,7 +264,7 @@ internal static class ScaleRun
                 Networks = ["facebook"],
                 Weekdays = [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday],
                 UpdatedAt = Now.AddDays(-60),
-                CalendarToken = Guid.NewGuid().ToString("N"),
+                ProtectedCalendarToken = Guid.NewGuid().ToString("N"),
             }).ToList();
             var members = batch.SelectMany(p => Enumerable.Range(0, 6).Select(m => new Member
             {
