@@ -18,6 +18,8 @@ namespace PracticeBot.Core.CheckIns;
 /// </remarks>
 public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRenderer? chart = null)
 {
+    private static readonly List<ReviewStatus> Waiting = [.. SlaPlanner.Waiting];
+
     private Reading? reading;
     private (long PracticeId, List<Member> Members)? members;
     private (long PracticeId, DateOnly Today, List<long> Away)? awayToday;
@@ -61,10 +63,7 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
         var read = await ReadAsync(practice, week, ct);
         var reviews = read.Reviews.Where(r => r.ReceivedAt >= week.PriorFromUtc || SlaPlanner.Waiting.Contains(r.Status)).ToList();
         var ids = reviews.Select(r => r.Id).ToList();
-        var published = await db.ReviewReplies
-            .Where(r => r.PracticeId == practice.Id && r.PublishedAt != null && (ids.Contains(r.ReviewId) || r.PublishedAt >= week.FromUtc))
-            .Select(r => new { r.ReviewId, r.AuthorMemberId, PublishedAt = r.PublishedAt!.Value })
-            .ToListAsync(ct);
+        var published = await CheckInQueries.Published(db, practice.Id, ids, week.FromUtc).ListAsync(ct);
         var firstResponse = published.GroupBy(r => r.ReviewId).ToDictionary(g => g.Key, g => g.Min(r => r.PublishedAt));
         var names = (await MembersAsync(practice, ct)).ToDictionary(m => m.Id, m => m.DisplayName ?? m.Mention);
 
@@ -87,7 +86,7 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
         var now = time.GetUtcNow();
         var settings = practice.Settings;
         var today = PostingClock.LocalDate(now, read.Zone);
-        var plan = await db.PostingPlans.SingleOrDefaultAsync(p => p.PracticeId == practice.Id, ct);
+        var plan = await CheckInQueries.Plan(db, practice.Id, ct);
         var planOn = plan is { Paused: false, PostsPerWeek: > 0 };
 
         var since = StallSince(today, settings);
@@ -97,21 +96,16 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
                 .Where(s => s.PracticeId == practice.Id && s.Date >= since && s.Date < today)
                 .Select(s => new StallSlot(s.Date, s.Status == SlotStatus.Done))
                 .ToListAsync(ct);
-        var lastPost = await db.PostingSlots
-            .Where(s => s.PracticeId == practice.Id && s.Status == SlotStatus.Done && s.DoneAt != null)
-            .MaxAsync(s => s.DoneAt, ct);
+        var lastPost = await CheckInQueries.LastPost(db, practice.Id, ct);
         var volunteers = await ActiveVolunteersAsync(practice, today, ct);
 
         var reviews = read.Reviews.Where(r => SlaPlanner.Waiting.Contains(r.Status)).ToList();
         var subjects = reviews.Select(r => $"review:{r.Number}").ToList();
         var touches = subjects.Count == 0
             ? []
-            : (await db.AuditEntries
-                    .Where(a => a.PracticeId == practice.Id && a.Subject != null && subjects.Contains(a.Subject))
-                    .Select(a => new { a.Subject, a.At })
-                    .ToListAsync(ct))
-                .GroupBy(a => a.Subject!).ToDictionary(g => g.Key, g => g.Max(a => a.At));
-        var sources = await db.SourceSyncs.Where(s => s.PracticeId == practice.Id).Select(s => new StallSource(s.Source, s.LastSuccessAt)).ToListAsync(ct);
+            : (await CheckInQueries.Touches(db, practice.Id, subjects).ListAsync(ct))
+                .GroupBy(a => a.Subject).ToDictionary(g => g.Key, g => g.Max(a => a.At));
+        var sources = await CheckInQueries.Sources(db, practice.Id).ListAsync(ct);
 
         return StallDetector.Detect(
             new StallInputs(
@@ -137,7 +131,7 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
     {
         if (members is not { } known || known.PracticeId != practice.Id)
         {
-            known = (practice.Id, await db.Members.Where(m => m.PracticeId == practice.Id).OrderBy(m => m.Id).ToListAsync(ct));
+            known = (practice.Id, await CheckInQueries.Members(db, practice.Id).ListAsync(ct));
             members = known;
         }
 
@@ -159,10 +153,7 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
     {
         if (awayToday is not { } known || known.PracticeId != practice.Id || known.Today != today)
         {
-            known = (practice.Id, today, await db.PostingAways
-                .Where(a => a.PracticeId == practice.Id && a.From <= today && a.To >= today)
-                .Select(a => a.MemberId)
-                .ToListAsync(ct));
+            known = (practice.Id, today, await CheckInQueries.AwayOn(db, practice.Id, today).ListAsync(ct));
             awayToday = known;
         }
 
@@ -190,17 +181,11 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
         var today = PostingClock.LocalDate(time.GetUtcNow(), zone);
         var chartFrom = ChartFrom(week);
         var since = Min(week.PriorFromUtc, PostingClock.ToUtc(chartFrom, TimeOnly.MinValue, zone));
-        var waiting = SlaPlanner.Waiting.ToList();
-        var reviews = await db.Reviews.AsNoTracking()
-            .Where(r => r.PracticeId == practice.Id && (r.ReceivedAt >= since || waiting.Contains(r.Status)))
-            .ToListAsync(ct);
+        var reviews = await CheckInQueries.Reviews(db, practice.Id, since, Waiting).ListAsync(ct);
 
         var slotsFrom = Min(Min(chartFrom, week.From), StallSince(today, practice.Settings));
         var slotsTo = Max(week.To, today);
-        var slots = await db.PostingSlots
-            .Where(s => s.PracticeId == practice.Id && s.Date >= slotsFrom && s.Date < slotsTo)
-            .Select(s => new DigestSlot(s.Date, s.Network, s.Status == SlotStatus.Done, s.DoneByMemberId))
-            .ToListAsync(ct);
+        var slots = await CheckInQueries.Slots(db, practice.Id, slotsFrom, slotsTo).ListAsync(ct);
 
         reading = new Reading(practice.Id, week, zone, reviews, slots, slotsFrom, slotsTo);
         return reading;

@@ -64,10 +64,7 @@ public sealed class CheckInRun(PracticeBotDb db, CheckInDesk desk, ReviewPeople 
         }
 
         var subjects = stalls.SelectMany(s => new[] { CheckInKinds.Subject(s.Item, week.Key), CheckInKinds.Subject(s.Item, week.PreviousKey) }).ToList();
-        var sent = await db.Nudges
-            .Where(n => n.PracticeId == practice.Id && n.Kind.StartsWith("stall.") && subjects.Contains(n.Subject!))
-            .Select(n => new { n.Kind, n.Subject, n.Level })
-            .ToListAsync(ct);
+        var sent = await CheckInQueries.SentRungs(db, practice.Id, subjects).ListAsync(ct);
         var today = PostingClock.LocalDate(time.GetUtcNow(), PostingDesk.Zone(practice));
         var away = (await desk.AwayTodayAsync(practice, today, ct)).ToHashSet();
         var managers = (await desk.WithRoleAsync(practice, Role.Manager, ct)).Where(m => !away.Contains(m.Id)).ToList();
