@@ -218,6 +218,7 @@ internal static class ScaleRun
         GC.WaitForPendingFinalizers();
         GC.Collect();
         ResetPeakRss();
+        await Console.Error.WriteLineAsync("scale: seeded, measuring"); // when to attach a profiler
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
