@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 
@@ -11,6 +12,12 @@ internal static class PngWriter
 {
     private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly uint[] CrcTable = MakeCrcTable();
+
+    /// <summary>
+    /// zlib level 1: measured on the check-in chart, about 1.2 ms a chart and 16 KB; level 6 makes 7 KB for about half a
+    /// millisecond more, and the run-length and filtered strategies gained nothing measurable.
+    /// </summary>
+    private static readonly ZLibCompressionOptions Compression = new() { CompressionLevel = 1 };
 
     /// <param name="pixels">One palette index per pixel, row after row.</param>
     /// <param name="palette">RGB triples; at most 256.</param>
@@ -30,18 +37,30 @@ internal static class PngWriter
         Chunk(file, "IHDR"u8, header);
         Chunk(file, "PLTE"u8, palette);
 
-        using var compressed = new MemoryStream(8 * 1024);
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        // Each row after its filter byte, None (a row of runs needs no prediction to deflate well), deflated in one go.
+        var stride = width + 1;
+        var rows = ArrayPool<byte>.Shared.Rent(stride * height);
+        try
         {
-            Span<byte> filter = [0]; // None: a row of runs needs no prediction to deflate well
             for (var y = 0; y < height; y++)
             {
-                zlib.Write(filter);
-                zlib.Write(pixels.Slice(y * width, width));
+                rows[y * stride] = 0;
+                pixels.Slice(y * width, width).CopyTo(rows.AsSpan(y * stride + 1));
             }
+
+            using var compressed = new MemoryStream(16 * 1024);
+            using (var zlib = new ZLibStream(compressed, Compression, leaveOpen: true))
+            {
+                zlib.Write(rows, 0, stride * height);
+            }
+
+            Chunk(file, "IDAT"u8, compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rows);
         }
 
-        Chunk(file, "IDAT"u8, compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
         Chunk(file, "IEND"u8, []);
         return file.ToArray();
     }
