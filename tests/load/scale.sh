@@ -6,11 +6,12 @@
 # Usage: tests/load/scale.sh
 #   env: SCALE_PROVIDERS="sqlite postgres" SCALE_PRACTICES="1000 10000" SCALE_REVIEWS=100000 SCALE_MESSAGES=10000
 #        SCALE_PARALLEL=2 (check-ins at once, as Quartz's threads would) SCALE_PG_PORT=55505
+#        SCALE_WHAT="checkin ingest drain" (the scenarios to run, e.g. "checkin" alone)
 # PostgreSQL is a throwaway server on loopback (.ci/postgres.sh: installed with apt-get when missing, fsync off).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 providers=${SCALE_PROVIDERS:-sqlite postgres}; practices=${SCALE_PRACTICES:-1000 10000}
-reviews=${SCALE_REVIEWS:-100000}; messages=${SCALE_MESSAGES:-10000}; parallel=${SCALE_PARALLEL:-2}
+what=" ${SCALE_WHAT:-checkin ingest drain} "; reviews=${SCALE_REVIEWS:-100000}; messages=${SCALE_MESSAGES:-10000}; parallel=${SCALE_PARALLEL:-2}
 work=$(mktemp -d /tmp/practicebot-scale.XXXXXX); chmod 755 "$work" # the postgres user runs the server inside
 say() { echo "scale.sh: $*" >&2; }
 cleanup() {
@@ -34,9 +35,9 @@ run() {
   tail -n 1 "$work/run.log" >>"$work/results"
 }
 for provider in $providers; do
-  for n in $practices; do run checkin "$provider" "$n" "$parallel"; done
-  run ingest "$provider" "$reviews"
-  run drain "$provider" "$messages"
+  if [[ $what == *" checkin "* ]]; then for n in $practices; do run checkin "$provider" "$n" "$parallel"; done; fi
+  if [[ $what == *" ingest "* ]]; then run ingest "$provider" "$reviews"; fi
+  if [[ $what == *" drain "* ]]; then run drain "$provider" "$messages"; fi
 done
 
 awk -v before="$load_before" -v after="$(cut -d' ' -f1-3 /proc/loadavg)" -v parallel="$parallel" '

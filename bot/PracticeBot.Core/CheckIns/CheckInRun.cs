@@ -57,20 +57,17 @@ public sealed class CheckInRun(PracticeBotDb db, CheckInDesk desk, ReviewPeople 
 
     private async Task ClimbLaddersAsync(Practice practice, CheckInWeek week, CancellationToken ct)
     {
-        var stalls = await desk.StallsAsync(practice, ct);
+        var stalls = await desk.StallsAsync(practice, week, ct);
         if (stalls.Count == 0 || practice.Channel is not { } channel)
         {
             return;
         }
 
         var subjects = stalls.SelectMany(s => new[] { CheckInKinds.Subject(s.Item, week.Key), CheckInKinds.Subject(s.Item, week.PreviousKey) }).ToList();
-        var sent = await db.Nudges
-            .Where(n => n.PracticeId == practice.Id && n.Kind.StartsWith("stall.") && subjects.Contains(n.Subject!))
-            .Select(n => new { n.Kind, n.Subject, n.Level })
-            .ToListAsync(ct);
+        var sent = await CheckInQueries.SentRungs(db, practice.Id, subjects).ListAsync(ct);
         var today = PostingClock.LocalDate(time.GetUtcNow(), PostingDesk.Zone(practice));
         var away = (await desk.AwayTodayAsync(practice, today, ct)).ToHashSet();
-        var managers = (await people.WithRoleAsync(practice, Role.Manager, ct)).Where(m => !away.Contains(m.Id)).ToList();
+        var managers = (await desk.WithRoleAsync(practice, Role.Manager, ct)).Where(m => !away.Contains(m.Id)).ToList();
 
         foreach (var stall in stalls)
         {
@@ -118,15 +115,15 @@ public sealed class CheckInRun(PracticeBotDb db, CheckInDesk desk, ReviewPeople 
     {
         switch (stall.Owner)
         {
-            case StallOwner.Member when stall.OwnerMemberId is { } id && await people.ByIdAsync(id, ct) is { } owner:
+            case StallOwner.Member when stall.OwnerMemberId is { } id && (await desk.MembersAsync(practice, ct)).FirstOrDefault(m => m.Id == id) is { } owner:
                 return [owner];
             case StallOwner.Volunteers:
                 return await desk.ActiveVolunteersAsync(practice, today, ct);
             case StallOwner.Responders:
-                var responders = await people.WithRoleAsync(practice, Role.Responder, ct);
-                return responders.Count > 0 ? responders : await people.WithRoleAsync(practice, Role.Manager, ct);
+                var responders = await desk.WithRoleAsync(practice, Role.Responder, ct);
+                return responders.Count > 0 ? responders : await desk.WithRoleAsync(practice, Role.Manager, ct);
             default:
-                return await people.WithRoleAsync(practice, Role.Manager, ct);
+                return await desk.WithRoleAsync(practice, Role.Manager, ct);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class RunWeeklyCheckIn(PracticeBotDb db, CheckInRun run, TimeProvi
     {
         var practice = turn.Practice!;
         var week = CheckInDesk.WeekOf(practice, fired.ScheduledFor);
-        if (await db.Nudges.AnyAsync(n => n.PracticeId == practice.Id && n.Kind == CheckInKinds.Week && n.Subject == week.Key, cancellationToken))
+        if (await CheckInQueries.WeekSent(db, practice.Id, week.Key, cancellationToken))
         {
             return;
         }

@@ -181,6 +181,20 @@ public sealed class CheckInFlowTests
     }
 
     [Fact]
+    public async Task Ladder_UnclaimedOverdueReview_NudgesEveryResponderOnceThenTheManagerToo()
+    {
+        await using var bot = await PracticeWithReviewsAsync();
+        await SetReviewAsync(bot, ReviewStatus.New, Week1.AddDays(-4));
+
+        var week1 = await NudgesOfWeekAsync(bot, Week1);
+        var week2 = await NudgesOfWeekAsync(bot, Week1.AddDays(7));
+
+        Assert.Equal(["direct:U-ann", "direct:U-bob"], week1.Select(Who));
+        Assert.All(week1, n => Assert.StartsWith("A friendly nudge from the weekly check-in: Review #1 has waited 4 days", n.Message.Text, StringComparison.Ordinal));
+        Assert.Equal(["direct:U-ann", "direct:U-bob", "direct:U-owner"], week2.Select(Who).Order());
+    }
+
+    [Fact]
     public async Task NoPostNudge_VolunteerAway_IsNotNudgedAndPauseButtonPausesTwoWeeksThenResumes()
     {
         await using var bot = await PracticeWithReviewsAsync();

@@ -57,7 +57,7 @@ internal static class ScaleRun
         var collection = new ServiceCollection();
         if (Environment.GetEnvironmentVariable("SCALE_NO_CHART") != "1")
         {
-            collection.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
+            collection.AddSingleton<IChartRenderer, WeeklyChartRenderer>();
         }
 
         await using var services = collection
@@ -132,12 +132,19 @@ internal static class ScaleRun
         return (measured.Seconds, measured.PeakMb, measured.AllocatedBytes / 1024.0 / practices, sent);
     }
 
-    /// <summary>The check-in's 8-week PNG alone, rendered <paramref name="charts"/> times after one warm-up.</summary>
+    /// <summary>
+    /// The check-in's 8-week PNG alone, rendered <paramref name="charts"/> times after one warm-up (written to the file
+    /// SCALE_CHART_OUT names, when set, to look at).
+    /// </summary>
     private static async Task<(double, double, double, int)> ChartAsync(int charts)
     {
-        var renderer = new ScottPlotChartRenderer();
+        var renderer = new WeeklyChartRenderer();
         var series = new WeeklySeries([.. Enumerable.Range(0, 8).Select(i => new WeekPoint($"Nov {i + 1}", 3 + i % 4, 3.5 + i % 3 * 0.4, 2 + i % 2, 3))]);
-        renderer.RenderWeeklyChart(series);
+        var warmUp = renderer.RenderWeeklyChart(series);
+        if (Environment.GetEnvironmentVariable("SCALE_CHART_OUT") is { Length: > 0 } file)
+        {
+            await File.WriteAllBytesAsync(file, warmUp);
+        }
         var rendered = 0;
         var measured = await MeasureAsync(() =>
         {
@@ -211,6 +218,7 @@ internal static class ScaleRun
         GC.WaitForPendingFinalizers();
         GC.Collect();
         ResetPeakRss();
+        await Console.Error.WriteLineAsync("scale: seeded, measuring"); // when to attach a profiler
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -264,7 +272,7 @@ internal static class ScaleRun
                 Networks = ["facebook"],
                 Weekdays = [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday],
                 UpdatedAt = Now.AddDays(-60),
-                CalendarToken = Guid.NewGuid().ToString("N"),
+                ProtectedCalendarToken = Guid.NewGuid().ToString("N"),
             }).ToList();
             var members = batch.SelectMany(p => Enumerable.Range(0, 6).Select(m => new Member
             {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Audit;
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Routing;
@@ -24,11 +25,21 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
 
         if (turn.Route is { TrackedWritesOnly: true })
         {
-            await next();
-            if (db.ChangeTracker.HasChanges() || turn.Audits.Count > 0)
+            // One connection for the turn's queries, not one opened and closed for each (on SQLite, each open also
+            // registers EF's functions with the connection): a check-in makes about a dozen.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
             {
-                // SaveChanges' own transaction: all of it (a member seen for the first time, a check-in's nudges and messages) or nothing.
-                await SaveAsync(turn, cancellationToken);
+                await next();
+                if (db.ChangeTracker.HasChanges() || turn.Audits.Count > 0)
+                {
+                    // SaveChanges' own transaction: all of it (a member seen for the first time, a check-in's nudges and messages) or nothing.
+                    await SaveAsync(turn, cancellationToken);
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
             }
 
             await RunAfterCommitAsync(turn, cancellationToken);
