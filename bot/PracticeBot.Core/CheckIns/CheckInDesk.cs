@@ -63,7 +63,7 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
         var read = await ReadAsync(practice, week, ct);
         var reviews = read.Reviews.Where(r => r.ReceivedAt >= week.PriorFromUtc || SlaPlanner.Waiting.Contains(r.Status)).ToList();
         var ids = reviews.Select(r => r.Id).ToList();
-        var published = await CheckInQueries.Published(db, practice.Id, ids, week.FromUtc).ListAsync(ct);
+        var published = await CheckInQueries.Published.For(db)(db, practice.Id, ids, week.FromUtc).ListAsync(ct);
         var firstResponse = published.GroupBy(r => r.ReviewId).ToDictionary(g => g.Key, g => g.Min(r => r.PublishedAt));
         var names = (await MembersAsync(practice, ct)).ToDictionary(m => m.Id, m => m.DisplayName ?? m.Mention);
 
@@ -86,7 +86,7 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
         var now = time.GetUtcNow();
         var settings = practice.Settings;
         var today = PostingClock.LocalDate(now, read.Zone);
-        var plan = await CheckInQueries.Plan(db, practice.Id, ct);
+        var plan = await CheckInQueries.Plan.For(db)(db, practice.Id, ct);
         var planOn = plan is { Paused: false, PostsPerWeek: > 0 };
 
         var since = StallSince(today, settings);
@@ -96,16 +96,16 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
                 .Where(s => s.PracticeId == practice.Id && s.Date >= since && s.Date < today)
                 .Select(s => new StallSlot(s.Date, s.Status == SlotStatus.Done))
                 .ToListAsync(ct);
-        var lastPost = await CheckInQueries.LastPost(db, practice.Id, ct);
+        var lastPost = await CheckInQueries.LastPost.For(db)(db, practice.Id, ct);
         var volunteers = await ActiveVolunteersAsync(practice, today, ct);
 
         var reviews = read.Reviews.Where(r => SlaPlanner.Waiting.Contains(r.Status)).ToList();
         var subjects = reviews.Select(r => $"review:{r.Number}").ToList();
         var touches = subjects.Count == 0
             ? []
-            : (await CheckInQueries.Touches(db, practice.Id, subjects).ListAsync(ct))
+            : (await CheckInQueries.Touches.For(db)(db, practice.Id, subjects).ListAsync(ct))
                 .GroupBy(a => a.Subject).ToDictionary(g => g.Key, g => g.Max(a => a.At));
-        var sources = await CheckInQueries.Sources(db, practice.Id).ListAsync(ct);
+        var sources = await CheckInQueries.Sources.For(db)(db, practice.Id).ListAsync(ct);
 
         return StallDetector.Detect(
             new StallInputs(
@@ -131,7 +131,7 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
     {
         if (members is not { } known || known.PracticeId != practice.Id)
         {
-            known = (practice.Id, await CheckInQueries.Members(db, practice.Id).ListAsync(ct));
+            known = (practice.Id, await CheckInQueries.Members.For(db)(db, practice.Id).ListAsync(ct));
             members = known;
         }
 
@@ -153,7 +153,7 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
     {
         if (awayToday is not { } known || known.PracticeId != practice.Id || known.Today != today)
         {
-            known = (practice.Id, today, await CheckInQueries.AwayOn(db, practice.Id, today).ListAsync(ct));
+            known = (practice.Id, today, await CheckInQueries.AwayOn.For(db)(db, practice.Id, today).ListAsync(ct));
             awayToday = known;
         }
 
@@ -181,11 +181,11 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
         var today = PostingClock.LocalDate(time.GetUtcNow(), zone);
         var chartFrom = ChartFrom(week);
         var since = Min(week.PriorFromUtc, PostingClock.ToUtc(chartFrom, TimeOnly.MinValue, zone));
-        var reviews = await CheckInQueries.Reviews(db, practice.Id, since, Waiting).ListAsync(ct);
+        var reviews = await CheckInQueries.Reviews.For(db)(db, practice.Id, since, Waiting).ListAsync(ct);
 
         var slotsFrom = Min(Min(chartFrom, week.From), StallSince(today, practice.Settings));
         var slotsTo = Max(week.To, today);
-        var slots = await CheckInQueries.Slots(db, practice.Id, slotsFrom, slotsTo).ListAsync(ct);
+        var slots = await CheckInQueries.Slots.For(db)(db, practice.Id, slotsFrom, slotsTo).ListAsync(ct);
 
         reading = new Reading(practice.Id, week, zone, reviews, slots, slotsFrom, slotsTo);
         return reading;

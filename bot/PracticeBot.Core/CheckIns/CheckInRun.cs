@@ -64,7 +64,7 @@ public sealed class CheckInRun(PracticeBotDb db, CheckInDesk desk, ReviewPeople 
         }
 
         var subjects = stalls.SelectMany(s => new[] { CheckInKinds.Subject(s.Item, week.Key), CheckInKinds.Subject(s.Item, week.PreviousKey) }).ToList();
-        var sent = await CheckInQueries.SentRungs(db, practice.Id, subjects).ListAsync(ct);
+        var sent = await CheckInQueries.SentRungs.For(db)(db, practice.Id, subjects).ListAsync(ct);
         var today = PostingClock.LocalDate(time.GetUtcNow(), PostingDesk.Zone(practice));
         var away = (await desk.AwayTodayAsync(practice, today, ct)).ToHashSet();
         var managers = (await desk.WithRoleAsync(practice, Role.Manager, ct)).Where(m => !away.Contains(m.Id)).ToList();

@@ -18,7 +18,7 @@ public sealed class RunWeeklyCheckIn(PracticeBotDb db, CheckInRun run, TimeProvi
     {
         var practice = turn.Practice!;
         var week = CheckInDesk.WeekOf(practice, fired.ScheduledFor);
-        if (await CheckInQueries.WeekSent(db, practice.Id, week.Key, cancellationToken))
+        if (await CheckInQueries.WeekSent.For(db)(db, practice.Id, week.Key, cancellationToken))
         {
             return;
         }

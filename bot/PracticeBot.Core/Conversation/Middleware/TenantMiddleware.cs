@@ -44,7 +44,7 @@ public sealed class TenantMiddleware(PracticeBotDb db, WorkspaceDirectory worksp
 
             case ScheduleFired { PracticeId: { } scheduled }:
                 db.PracticeScope = scheduled;
-                turn.Practice = await PracticeById(db, scheduled, cancellationToken);
+                turn.Practice = await PracticeById.For(db)(db, scheduled, cancellationToken);
                 if (turn.Practice is null)
                 {
                     return; // The practice was removed after its trigger was made; nothing to do.
@@ -57,8 +57,8 @@ public sealed class TenantMiddleware(PracticeBotDb db, WorkspaceDirectory worksp
     }
 
     /// <summary>Compiled: scheduled turns (a weekly check-in of every practice at once) each start with it.</summary>
-    private static readonly Func<PracticeBotDb, long, CancellationToken, Task<Practice?>> PracticeById =
-        EF.CompileAsyncQuery((PracticeBotDb db, long id, CancellationToken ct) => db.Practices.SingleOrDefault(p => p.Id == id));
+    private static readonly CompiledPerModel<Func<PracticeBotDb, long, CancellationToken, Task<Practice?>>> PracticeById = new(() =>
+        EF.CompileAsyncQuery((PracticeBotDb db, long id, CancellationToken ct) => db.Practices.SingleOrDefault(p => p.Id == id)));
 
     public const string NotSetUp =
         "PracticeBot isn't set up in this workspace yet. A manager can run `practice setup \"Practice name\" America/Chicago` " +
