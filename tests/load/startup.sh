@@ -3,11 +3,12 @@
 # Prints, per run: wall ms from launch to the first GET /healthz 200, the process's CPU ms (user + sys) at that
 # moment, VmRSS after IDLE_SECONDS, and the load average (wall time on a shared machine is only as good as that).
 # Usage: tests/load/startup.sh [runs]    env: IDLE_SECONDS=5 PUBLISH=1 (0 reuses tests/load/bin/host)
+#        HOST_DIR=dir starts a host published elsewhere (say, of another commit) with PUBLISH=0
 #        EXTRA_ENV="DOTNET_gcServer=0 ..." adds environment variables to the host (to try runtime knobs)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}; idle=${IDLE_SECONDS:-5}
-host_dir=tests/load/bin/host
+host_dir=${HOST_DIR:-tests/load/bin/host}
 if [ "${PUBLISH:-1}" = 1 ]; then
   echo "startup.sh: publishing the host (Release, ReadyToRun)" >&2
   dotnet publish bot/PracticeBot.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
