@@ -5,6 +5,7 @@
 # Usage: tests/load/startup.sh [runs]    env: IDLE_SECONDS=5 PUBLISH=1 (0 reuses tests/load/bin/host)
 #        HOST_DIR=dir starts a host published elsewhere (say, of another commit) with PUBLISH=0
 #        EXTRA_ENV="DOTNET_gcServer=0 ..." adds environment variables to the host (to try runtime knobs)
+#        SMAPS_OUT=/tmp/prefix keeps each run's /proc/PID/smaps as prefix.N (what the RSS is made of)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}; idle=${IDLE_SECONDS:-5}
