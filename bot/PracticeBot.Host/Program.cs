@@ -24,6 +24,7 @@ builder.AddReviewSources();
 builder.AddPostingCalendar();
 
 var app = builder.Build();
+app.WarmUpStorageModel();
 if (ReviewImportCommand.IsRequested(args))
 {
     return await ReviewImportCommand.RunAsync(app, args);

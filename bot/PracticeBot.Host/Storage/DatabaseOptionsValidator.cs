@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -25,9 +26,14 @@ public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
 
         try
         {
-            _ = options.IsPostgres
-                ? (object)new NpgsqlConnectionStringBuilder(options.ConnectionString)
-                : new SqliteConnectionStringBuilder(options.ConnectionString);
+            if (options.IsPostgres)
+            {
+                ParsePostgres(options.ConnectionString);
+            }
+            else
+            {
+                _ = new SqliteConnectionStringBuilder(options.ConnectionString);
+            }
         }
         catch (ArgumentException)
         {
@@ -36,4 +42,8 @@ public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
 
         return ValidateOptionsResult.Success;
     }
+
+    /// <summary>Its own method, not inlined, so that a SQLite host does not load Npgsql just to validate its options.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ParsePostgres(string connectionString) => _ = new NpgsqlConnectionStringBuilder(connectionString);
 }
