@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Storage;
@@ -23,14 +24,16 @@ public sealed class WorkspaceDirectory(PracticeBotDb db)
     }
 
     /// <summary>
-    /// <see cref="FindPracticeIdAsync"/> and the practice itself (tracked) in one query: every chat turn asks this
-    /// first, before the practice's scope is known, so the practice is read unscoped through its binding.
+    /// <see cref="FindPracticeIdAsync"/> and the practice itself in one query: every chat turn asks this first, before
+    /// the practice's scope is known, so the practice is read unscoped through its binding. Tracked unless the turn
+    /// only reads: tracking snapshots the practice's settings (JSON) and compares them again at the end of the turn.
     /// </summary>
-    public async Task<Practice?> FindPracticeAsync(ConversationReference conversation, CancellationToken cancellationToken)
+    public async Task<Practice?> FindPracticeAsync(ConversationReference conversation, bool tracked, CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
         var practices = new Dictionary<long, Practice>();
-        await foreach (var bound in BoundPracticesOf.For(db)(db, conversation.Platform, conversation.WorkspaceId).WithCancellation(cancellationToken))
+        var query = tracked ? BoundPracticesOf : UntrackedBoundPracticesOf;
+        await foreach (var bound in query.For(db)(db, conversation.Platform, conversation.WorkspaceId).WithCancellation(cancellationToken))
         {
             candidates.Add(new Candidate(bound.TeamId, bound.Practice.Id));
             practices[bound.Practice.Id] = bound.Practice;
@@ -63,14 +66,22 @@ public sealed class WorkspaceDirectory(PracticeBotDb db)
             .Select(b => new Candidate(b.TeamId, b.PracticeId))
             .Take(MaxBindings)));
 
-    private static readonly CompiledPerModel<Func<PracticeBotDb, string, string, IAsyncEnumerable<BoundPractice>>> BoundPracticesOf = new(() => EF.CompileAsyncQuery(
-        (PracticeBotDb db, string platform, string workspaceId) =>
+    private static readonly Expression<Func<PracticeBotDb, string, string, IQueryable<BoundPractice>>> BoundPractices =
+        (db, platform, workspaceId) =>
             from binding in db.WorkspaceBindings
                 .Where(b => b.Platform == platform && b.WorkspaceId == workspaceId)
                 .OrderBy(b => b.Id)
                 .Take(MaxBindings)
             join practice in db.Practices.IgnoreQueryFilters() on binding.PracticeId equals practice.Id
-            select new BoundPractice(binding.TeamId, practice)));
+            select new BoundPractice(binding.TeamId, practice);
+
+    private static readonly CompiledPerModel<Func<PracticeBotDb, string, string, IAsyncEnumerable<BoundPractice>>> BoundPracticesOf =
+        new(() => EF.CompileAsyncQuery(BoundPractices));
+
+    private static readonly CompiledPerModel<Func<PracticeBotDb, string, string, IAsyncEnumerable<BoundPractice>>> UntrackedBoundPracticesOf =
+        new(() => EF.CompileAsyncQuery(Expression.Lambda<Func<PracticeBotDb, string, string, IQueryable<BoundPractice>>>(
+            Expression.Call(typeof(EntityFrameworkQueryableExtensions), nameof(EntityFrameworkQueryableExtensions.AsNoTracking), [typeof(BoundPractice)], BoundPractices.Body),
+            BoundPractices.Parameters)));
 
     private const int MaxBindings = 50;
 

@@ -25,13 +25,15 @@ public sealed class CompiledPerModelTests
         var workspace = new ConversationReference(Platforms.Slack, "T1", "C1");
 
         // Act: the compiled queries of a chat turn, on one model, then the other, then the first again.
-        var first = await new WorkspaceDirectory(db).FindPracticeAsync(workspace, CancellationToken.None);
-        var second = await new WorkspaceDirectory(other).FindPracticeAsync(workspace, CancellationToken.None);
+        var first = await new WorkspaceDirectory(db).FindPracticeAsync(workspace, tracked: true, CancellationToken.None);
+        var second = await new WorkspaceDirectory(other).FindPracticeAsync(workspace, tracked: false, CancellationToken.None);
         var again = await new WorkspaceDirectory(db).FindPracticeIdAsync(workspace, CancellationToken.None);
 
         // Assert: EF would refuse a query compiled for one model on the other; each model has its own.
         Assert.Equal("Sunrise Family Medicine", first?.Name);
         Assert.Equal(first!.Id, second?.Id);
         Assert.Equal(first.Id, again);
+        Assert.Equal(EntityState.Unchanged, db.Entry(first).State);
+        Assert.Equal(EntityState.Detached, other.Entry(second!).State);
     }
 }

@@ -22,7 +22,9 @@ public sealed class TenantMiddleware(PracticeBotDb db, WorkspaceDirectory worksp
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 try
                 {
-                    turn.Practice = await workspaces.FindPracticeAsync(chat.Conversation, cancellationToken);
+                    // A read-only command (a list, help) changes nothing of the practice: read untracked.
+                    var tracked = turn.Route is not { Mutates: false, TrackedWritesOnly: true, Kind: RouteKind.Command };
+                    turn.Practice = await workspaces.FindPracticeAsync(chat.Conversation, tracked, cancellationToken);
                     if (turn.Practice is { } practice)
                     {
                         db.PracticeScope = practice.Id;
