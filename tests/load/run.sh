@@ -5,14 +5,16 @@
 #   3. Teams message         our POST /api/messages, an authenticated "help" message activity (local test key)
 #   4. Bolt /review          Slack's Bolt for JavaScript (tests/load/bolt), the same /review Block Kit from memory
 # plus the host's start-up time to a healthy /healthz and its idle RSS. Prints a table and the ratios.
-# Usage: tests/load/run.sh      env: WRK_THREADS=2 WRK_CONNECTIONS=64 WRK_DURATION=10s WRK_WARMUP=3s IDLE_SECONDS=5
+# Usage: tests/load/run.sh      env: WRK_THREADS=2 WRK_CONNECTIONS=64 WRK_DURATION=10s WRK_WARMUP=20s IDLE_SECONDS=5
 #                                   KEEP_WORK=1 keeps the temp folder (logs, database, wrk output)
 # Prints each target's server CPU time per request too: on a shared machine the steadiest figure of all.
 # Needs dotnet, node/npm, python3, openssl, curl; installs wrk (apt, as root) and the Bolt app's npm packages itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 threads=${WRK_THREADS:-2}; connections=${WRK_CONNECTIONS:-64}; duration=${WRK_DURATION:-10s}; idle=${IDLE_SECONDS:-5}
-warmup=${WRK_WARMUP:-3s}
+# 20 s of unmeasured load first: the steady state of a server that runs for days. After 3 s the JIT is still
+# recompiling hot code (tiered compilation) and /review cost about twice the CPU it settles at (README, Performance).
+warmup=${WRK_WARMUP:-20s}
 secret=load-test-signing-secret; webhook_secret=load-test-webhook-secret
 app_id=11111111-2222-3333-4444-555555555555
 # Free loopback ports from the kernel; the restarted host gets a new one (the old one may still be in TIME_WAIT).
