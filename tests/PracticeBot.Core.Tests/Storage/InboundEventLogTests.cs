@@ -22,14 +22,9 @@ public sealed class InboundEventLogTests
     [Fact]
     public async Task TryTake_InsertFailsForAnotherReason_ThrowsInsteadOfCallingItADuplicate()
     {
-        // Arrange: the database refuses every new row, as a full disk or a lost connection would; reads still work.
+        // Arrange
         await using var harness = await CoreHarness.CreateAsync();
-        await using (var db = harness.OpenDb())
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse_inbound BEFORE INSERT ON inbound_events BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
-        }
-
+        await RefuseInsertsAsync(harness);
         var log = new InboundEventLog(harness.Services.GetRequiredService<IServiceScopeFactory>(), harness.Time);
 
         // Act and assert: a delivery the bot could not record is not acknowledged as one it already handled.
@@ -61,12 +56,7 @@ public sealed class InboundEventLogTests
     {
         // Arrange
         await using var harness = await CoreHarness.CreateAsync();
-        await using (var db = harness.OpenDb())
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse_inbound BEFORE INSERT ON inbound_events BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
-        }
-
+        await RefuseInsertsAsync(harness);
         var log = new InboundEventLog(harness.Services.GetRequiredService<IServiceScopeFactory>(), harness.Time);
 
         // Act
@@ -84,5 +74,13 @@ public sealed class InboundEventLogTests
         }
 
         Assert.True(await log.TryTakeAsync(Platforms.Slack, "Ev0", CancellationToken.None));
+    }
+
+    /// <summary>The database refuses every new row, as a full disk or a lost connection would; reads still work.</summary>
+    private static async Task RefuseInsertsAsync(CoreHarness harness)
+    {
+        await using var db = harness.OpenDb();
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER refuse_inbound BEFORE INSERT ON inbound_events BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
     }
 }
