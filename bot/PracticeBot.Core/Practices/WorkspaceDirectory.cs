@@ -12,16 +12,8 @@ public sealed class WorkspaceDirectory(PracticeBotDb db)
     /// The practice bound to the conversation's workspace: the exact Teams team (or Slack team) first, then a
     /// tenant-wide binding; a Teams personal chat (no team) belongs to the tenant's practice when there is only one.
     /// </summary>
-    public async Task<long?> FindPracticeIdAsync(ConversationReference conversation, CancellationToken cancellationToken)
-    {
-        var candidates = new List<Candidate>();
-        await foreach (var candidate in BindingsOf.For(db)(db, conversation.Platform, conversation.WorkspaceId).WithCancellation(cancellationToken))
-        {
-            candidates.Add(candidate);
-        }
-
-        return Choose(candidates, conversation.TeamId ?? "");
-    }
+    public async Task<long?> FindPracticeIdAsync(ConversationReference conversation, CancellationToken cancellationToken) =>
+        (await FindPracticeAsync(conversation, tracked: false, cancellationToken))?.Id;
 
     /// <summary>
     /// <see cref="FindPracticeIdAsync"/> and the practice itself in one query: every chat turn asks this first, before
@@ -59,13 +51,6 @@ public sealed class WorkspaceDirectory(PracticeBotDb db)
     private sealed record BoundPractice(string TeamId, Practice Practice);
 
     // Asked on every chat turn: compiled once, so a turn does not translate the same LINQ again.
-    private static readonly CompiledPerModel<Func<PracticeBotDb, string, string, IAsyncEnumerable<Candidate>>> BindingsOf = new(() => EF.CompileAsyncQuery(
-        (PracticeBotDb db, string platform, string workspaceId) => db.WorkspaceBindings
-            .Where(b => b.Platform == platform && b.WorkspaceId == workspaceId)
-            .OrderBy(b => b.Id)
-            .Select(b => new Candidate(b.TeamId, b.PracticeId))
-            .Take(MaxBindings)));
-
     private static readonly Expression<Func<PracticeBotDb, string, string, IQueryable<BoundPractice>>> BoundPractices =
         (db, platform, workspaceId) =>
             from binding in db.WorkspaceBindings

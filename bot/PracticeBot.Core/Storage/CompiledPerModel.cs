@@ -13,6 +13,7 @@ public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile)
     where TQuery : class
 {
     private readonly ConditionalWeakTable<IModel, TQuery> _byModel = [];
+    private readonly ConditionalWeakTable<IModel, TQuery>.CreateValueCallback _compile = _ => compile();
 
-    public TQuery For(DbContext db) => _byModel.GetValue(db.Model, _ => compile());
+    public TQuery For(DbContext db) => _byModel.GetValue(db.Model, _compile);
 }

@@ -14,48 +14,52 @@ public sealed class TenantMiddleware(PracticeBotDb db, WorkspaceDirectory worksp
 {
     public async ValueTask InvokeAsync(TurnContext turn, Func<ValueTask> next, CancellationToken cancellationToken)
     {
+        // One connection for the whole turn's queries and its save, instead of one opened and closed for each of them
+        // (on SQLite each open also registers EF Core's functions with the connection).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (await ScopeAsync(turn, cancellationToken))
+            {
+                await next();
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <returns>False when the turn ends here (refused, or its practice is gone).</returns>
+    private async Task<bool> ScopeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
         switch (turn.Event)
         {
             case ChatEvent chat:
                 db.PracticeScope = PracticeBotDb.NoPractice;
-                // One connection for the turn's few queries, instead of one opened and closed for each of them.
-                await db.Database.OpenConnectionAsync(cancellationToken);
-                try
+                // A read-only command (a list, help) changes nothing of the practice: read untracked.
+                var tracked = turn.Route is not { Mutates: false, TrackedWritesOnly: true, Kind: RouteKind.Command };
+                turn.Practice = await workspaces.FindPracticeAsync(chat.Conversation, tracked, cancellationToken);
+                if (turn.Practice is { } practice)
                 {
-                    // A read-only command (a list, help) changes nothing of the practice: read untracked.
-                    var tracked = turn.Route is not { Mutates: false, TrackedWritesOnly: true, Kind: RouteKind.Command };
-                    turn.Practice = await workspaces.FindPracticeAsync(chat.Conversation, tracked, cancellationToken);
-                    if (turn.Practice is { } practice)
-                    {
-                        db.PracticeScope = practice.Id;
-                    }
-                    else if (turn.Route is { Access.AllowUnbound: false })
-                    {
-                        turn.Refuse(NotSetUp, null, "workspace not set up");
-                        return;
-                    }
-
-                    await next();
+                    db.PracticeScope = practice.Id;
                 }
-                finally
+                else if (turn.Route is { Access.AllowUnbound: false })
                 {
-                    await db.Database.CloseConnectionAsync();
+                    turn.Refuse(NotSetUp, null, "workspace not set up");
+                    return false;
                 }
 
-                return;
+                return true;
 
             case ScheduleFired { PracticeId: { } scheduled }:
                 db.PracticeScope = scheduled;
                 turn.Practice = await PracticeById.For(db)(db, scheduled, cancellationToken);
-                if (turn.Practice is null)
-                {
-                    return; // The practice was removed after its trigger was made; nothing to do.
-                }
+                return turn.Practice is not null; // Null: the practice was removed after its trigger was made.
 
-                break;
+            default:
+                return true;
         }
-
-        await next();
     }
 
     /// <summary>Compiled: scheduled turns (a weekly check-in of every practice at once) each start with it.</summary>

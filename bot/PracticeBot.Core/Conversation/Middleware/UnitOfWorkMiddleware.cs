@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Audit;
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Routing;
@@ -25,21 +24,11 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
 
         if (turn.Route is { TrackedWritesOnly: true })
         {
-            // One connection for the turn's queries, not one opened and closed for each (on SQLite, each open also
-            // registers EF's functions with the connection): a check-in makes about a dozen.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
+            await next();
+            if (db.ChangeTracker.HasChanges() || turn.Audits.Count > 0)
             {
-                await next();
-                if (db.ChangeTracker.HasChanges() || turn.Audits.Count > 0)
-                {
-                    // SaveChanges' own transaction: all of it (a member seen for the first time, a check-in's nudges and messages) or nothing.
-                    await SaveAsync(turn, cancellationToken);
-                }
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
+                // SaveChanges' own transaction: all of it (a member seen for the first time, a check-in's nudges and messages) or nothing.
+                await SaveAsync(turn, cancellationToken);
             }
 
             await RunAfterCommitAsync(turn, cancellationToken);
