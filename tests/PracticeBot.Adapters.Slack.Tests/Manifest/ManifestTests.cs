@@ -20,7 +20,7 @@ public sealed class ManifestTests
     [Fact]
     public async Task Manifest_AsJson_ValidAgainstSlacksSchema()
     {
-        var schemaFolder = Path.Combine(RepoPaths.Shared, "schemas", "slack");
+        var schemaFolder = Path.Combine(RepoPaths.Schemas, "slack");
         var rootPath = Path.Combine(schemaFolder, "manifest.schema.json");
         // The root schema refers to the versioned schemas by URL; they are read from the same folder (no network).
         var schema = await JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(rootPath), rootPath, s => new LocalReferences(s, schemaFolder));
@@ -33,7 +33,7 @@ public sealed class ManifestTests
     [Fact]
     public async Task Manifest_BrokenCopy_FailsSchema()
     {
-        var schemaFolder = Path.Combine(RepoPaths.Shared, "schemas", "slack");
+        var schemaFolder = Path.Combine(RepoPaths.Schemas, "slack");
         var rootPath = Path.Combine(schemaFolder, "manifest.schema.json");
         var schema = await JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(rootPath), rootPath, s => new LocalReferences(s, schemaFolder));
         var broken = JObject.Parse(ManifestJson());

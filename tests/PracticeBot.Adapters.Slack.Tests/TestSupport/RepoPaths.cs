@@ -1,12 +1,12 @@
 namespace PracticeBot.Adapters.Slack.Tests.TestSupport;
 
-/// <summary>The repository root (where <c>PracticeBot.sln</c> is) and the shared folder beside it.</summary>
+/// <summary>The repository root (where <c>PracticeBot.sln</c> is) and the folders the tests read inside it.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary><c>../shared</c> relative to the repository root: schemas shared by the project's worktrees.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The official manifest schemas, vendored in the repository so that a clone needs nothing beside it.</summary>
+    public static string Schemas => Path.Combine(Root, "manifests", "schemas");
 
     private static string FindRoot()
     {

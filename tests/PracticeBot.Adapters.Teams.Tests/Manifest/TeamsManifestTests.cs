@@ -16,7 +16,7 @@ public sealed class TeamsManifestTests
     [Fact]
     public async Task Manifest_AgainstSchema129_IsValid()
     {
-        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepoPaths.Shared, "schemas", "teams", "MicrosoftTeams.v1.29.schema.json"));
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepoPaths.Schemas, "teams", "MicrosoftTeams.v1.29.schema.json"));
 
         var errors = schema.Validate(await File.ReadAllTextAsync(ManifestPath));
 

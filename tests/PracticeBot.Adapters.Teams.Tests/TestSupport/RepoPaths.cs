@@ -1,11 +1,12 @@
 namespace PracticeBot.Adapters.Teams.Tests.TestSupport;
 
-/// <summary>The repository root (the folder of <c>PracticeBot.sln</c>) and the shared folder beside it.</summary>
+/// <summary>The repository root (the folder of <c>PracticeBot.sln</c>) and the folders the tests read inside it.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The official manifest schemas, vendored in the repository so that a clone needs nothing beside it.</summary>
+    public static string Schemas => Path.Combine(Root, "manifests", "schemas");
 
     private static string FindRoot()
     {
