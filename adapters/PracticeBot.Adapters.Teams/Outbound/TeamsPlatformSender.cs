@@ -20,7 +20,7 @@ namespace PracticeBot.Adapters.Teams.Outbound;
 /// After a crash or a timeout the outbox may not know whether an earlier attempt reached Teams
 /// (<see cref="OutboundDelivery.InDoubtSince"/>). An update is a PUT of the same activity id and is simply repeated. A
 /// new activity is sent again: the Bot Framework connector has no way to look up what a bot posted, and a lost review
-/// card is worse than a rare duplicate (see the adapter's README for the window that leaves).
+/// card is worse than a rare duplicate (see docs/connect-teams.md for the window that leaves).
 /// </remarks>
 public sealed partial class TeamsPlatformSender(IServiceScopeFactory scopes, IOptions<TeamsOptions> options, ILogger<TeamsPlatformSender> logger)
     : IPlatformSender

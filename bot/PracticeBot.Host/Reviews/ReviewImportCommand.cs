@@ -5,7 +5,7 @@ namespace PracticeBot.Host.Reviews;
 
 /// <summary>
 /// <c>dotnet run --project bot/PracticeBot.Host -- import-reviews FILE --practice NAME</c>: imports a review CSV (layout
-/// in adapters/PracticeBot.Adapters.Reviews/README.md) with a progress bar and a summary, then exits. Exit codes: 0 all
+/// in docs/review-sources.md) with a progress bar and a summary, then exits. Exit codes: 0 all
 /// lines imported, 3 some lines skipped (listed), 2 bad arguments or file, 1 configuration incomplete.
 /// </summary>
 public static class ReviewImportCommand

@@ -30,7 +30,7 @@ public static class WebhookSignature
     public static bool Matches(ReadOnlySpan<byte> body, byte[] signature, string? secret) =>
         !string.IsNullOrEmpty(secret) && CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body), signature);
 
-    /// <summary>The header value for a body (senders, tests and the README's example compute the same).</summary>
+    /// <summary>The header value for a body (senders, tests and the example in docs/review-sources.md compute the same).</summary>
     public static string Sign(ReadOnlySpan<byte> body, string secret) =>
         Prefix + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 }
