@@ -41,13 +41,18 @@ public static class ReplyPrompt
         return [new ChatMessage(ChatRole.System, Rules), new ChatMessage(ChatRole.User, user.ToString())];
     }
 
-    /// <summary>The retry: the findings of the privacy check, so the model knows what to leave out.</summary>
-    public static ChatMessage Feedback(PrivacyReport report)
+    /// <summary>
+    /// The retry: the findings of the privacy check, so the model knows what to leave out. The unsafe reply itself is
+    /// not sent back (it may hold the name the model guessed or was told elsewhere), and a phrase that is the
+    /// reviewer's name is blanked like the review's text.
+    /// </summary>
+    public static ChatMessage Feedback(PrivacyReport report, string? author)
     {
-        var text = new StringBuilder("That reply cannot be published: it could disclose patient information. Write it again without these:");
+        var text = new StringBuilder(
+            "Your previous reply cannot be published: it could disclose patient information. Write a new reply, following every rule, without these:");
         foreach (var finding in report.Findings.Where(f => f.Severity == PrivacySeverity.High))
         {
-            text.Append("\n- \"").Append(finding.Phrase).Append("\": ").Append(finding.Why).Append(" Instead: ").Append(finding.Instead);
+            text.Append("\n- \"").Append(WithoutName(finding.Phrase, author)).Append("\": ").Append(finding.Why).Append(" Instead: ").Append(finding.Instead);
         }
 
         return new ChatMessage(ChatRole.User, text.ToString());

@@ -71,8 +71,7 @@ public sealed partial class ReplySuggester(
                 }
 
                 LogUnsafe(logger, attempt, report.Findings.Count);
-                messages.Add(new ChatMessage(ChatRole.Assistant, text));
-                messages.Add(ReplyPrompt.Feedback(report));
+                messages.Add(ReplyPrompt.Feedback(report, review.Author));
             }
 
             return FromTemplate(practice, review, UnsafeNote);
