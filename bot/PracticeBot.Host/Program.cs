@@ -6,6 +6,7 @@ using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
 using PracticeBot.Host.Posting;
 using PracticeBot.Host.Reviews;
+using PracticeBot.Host.Reviews.Suggestions;
 using PracticeBot.Host.Scheduling;
 using PracticeBot.Host.Security;
 using PracticeBot.Host.Storage;
@@ -21,6 +22,7 @@ builder.AddLocalChat();
 builder.AddSlack();
 builder.AddTeams();
 builder.AddReviewSources();
+builder.AddReplySuggestions();
 builder.AddPostingCalendar();
 
 var app = builder.Build();

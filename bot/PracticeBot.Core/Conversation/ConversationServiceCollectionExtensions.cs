@@ -43,6 +43,8 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddScoped<ReviewBook>();
         services.TryAddScoped<ReviewWorkflow>();
         services.TryAddScoped<ReviewPeople>();
+        services.TryAddSingleton<Reviews.Suggestions.ReplySuggester>();
+        services.AddOptions<Reviews.Suggestions.ReplySuggesterOptions>(); // the host sets it from AI:Timeout
         services.AddSingleton(new RepeatingSchedule(ReviewSchedules.Sla, ReviewSchedules.SlaEvery));
         services.AddSingleton(new RepeatingSchedule(ReviewSchedules.Publish, ReviewSchedules.PublishEvery));
         services.TryAddScoped<PostingDesk>();

@@ -17,6 +17,13 @@ public sealed class PracticeSettings
     public int PublishHoldMinutes { get; set; } = 10;
     /// <summary>The practice's own reply templates by key (a complaint category, or negative / positive / neutral).</summary>
     public Dictionary<string, string> ReplyTemplates { get; set; } = [];
+    /// <summary>How suggested replies sound: <see cref="ReplyTones.Warm"/> (default), formal or brief.</summary>
+    public string ReplyTone { get; set; } = ReplyTones.Warm;
+    /// <summary>
+    /// The sentence of a suggested reply that invites the reviewer to get in touch (the office's own number, say).
+    /// Null: <see cref="Reviews.ReplyTemplates.DefaultContactLine"/>.
+    /// </summary>
+    public string? ContactLine { get; set; }
     /// <summary>Every reply needs a manager's approval.</summary>
     public bool ApproveEveryReply { get; set; }
     /// <summary>The practice's own post ideas (<c>posting ideas add …</c>), suggested with the built-in ones.</summary>

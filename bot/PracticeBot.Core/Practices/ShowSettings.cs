@@ -9,7 +9,7 @@ namespace PracticeBot.Core.Practices;
 
 /// <summary>
 /// <c>practice settings</c> shows the practice's settings; managers change one with
-/// <c>practice settings name|timezone|approval|template &lt;value&gt;</c>.
+/// <c>practice settings name|timezone|approval|template|tone|contact &lt;value&gt;</c>.
 /// </summary>
 public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedules> schedules, IWebhookSecretVault? secrets = null)
     : IBotHandler<CommandInvocation>
@@ -45,6 +45,8 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
                 new CardField("Replies needing approval", s.ApproveEveryReply ? "every reply" : $"reviews of {s.ApprovalAtOrBelowStars} stars or fewer, and every negative one"),
                 new CardField("Publishing hold", $"{s.PublishHoldMinutes} min"),
                 new CardField("Own reply templates", s.ReplyTemplates.Count == 0 ? "none (built-in ones are used)" : string.Join(", ", s.ReplyTemplates.Keys.Order())),
+                new CardField("Tone of suggested replies", ReplyTones.Normalize(s.ReplyTone)),
+                new CardField("Contact line", Reviews.ReplyTemplates.ContactLineOf(s) + (string.IsNullOrWhiteSpace(s.ContactLine) ? " (default)" : "")),
             ]),
             new SectionBlock("*People*", [
                 new CardField("Managers", Holders(Role.Manager)),
@@ -52,7 +54,7 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
                 new CardField("Operations", Holders(Role.Operations)),
                 new CardField("Posters", Holders(Role.Poster)),
             ]),
-            new ContextBlock(["Managers change these with `practice settings name|timezone|channel|checkin|approval|template <value>` and `practice role @user <role>`."]));
+            new ContextBlock(["Managers change these with `practice settings name|timezone|channel|checkin|approval|template|tone|contact <value>` and `practice role @user <role>`."]));
         if (webhook is not null)
         {
             card = new Card([.. card.Blocks.SkipLast(1), webhook, card.Blocks[^1]]);
@@ -125,6 +127,14 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
 
             case "template":
                 ChangeTemplate(practice, value.Trim(), turn);
+                return;
+
+            case "tone":
+                ChangeTone(practice, value.Trim(), turn);
+                return;
+
+            case "contact":
+                ChangeContactLine(practice, value.Trim(), turn);
                 return;
 
             case "name":
@@ -207,6 +217,57 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
         turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"template {key}");
         turn.Reply($"Saved the `{key}` template. {(privacy.IsClean ? "" : privacy.Explain())}".TrimEnd());
     }
+
+    private static void ChangeTone(Practice practice, string value, TurnContext turn)
+    {
+        var tone = ReplyTones.All.FirstOrDefault(t => string.Equals(t, value, StringComparison.OrdinalIgnoreCase));
+        if (tone is null)
+        {
+            turn.Reply($"Suggested replies can sound {string.Join(", ", ReplyTones.All)}: `practice settings tone formal`.");
+            return;
+        }
+
+        var settings = practice.Settings;
+        settings.ReplyTone = tone;
+        practice.Settings = settings;
+        turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", $"tone={tone}");
+        turn.Reply($"Suggested replies now sound {tone}.");
+    }
+
+    /// <summary>The contact line goes into every suggested reply, so it passes the privacy check like a template.</summary>
+    private static void ChangeContactLine(Practice practice, string value, TurnContext turn)
+    {
+        var settings = practice.Settings;
+        var text = value.Trim('"', '\u201C', '\u201D').Trim();
+        if (string.Equals(text, "reset", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.ContactLine = null;
+            practice.Settings = settings;
+            turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", "contact reset");
+            turn.Reply($"Suggested replies end with the default line again: “{Reviews.ReplyTemplates.DefaultContactLine}”");
+            return;
+        }
+
+        if (text.Length is 0 or > MaxContactLineLength)
+        {
+            turn.Reply($"A contact line needs 1 to {MaxContactLineLength} characters, e.g. `practice settings contact Please call our office at 555-010-0199.`");
+            return;
+        }
+
+        var privacy = Reviews.Privacy.PrivacyCheck.Check(text);
+        if (privacy.IsHighRisk)
+        {
+            turn.Reply($"That line would put patient information in every suggested reply, so it was not saved.\n{privacy.Explain()}");
+            return;
+        }
+
+        settings.ContactLine = text;
+        practice.Settings = settings;
+        turn.Audit("practice.settings.changed", $"practice:{practice.Slug}", "contact");
+        turn.Reply($"Suggested replies now end with: “{text}”");
+    }
+
+    private const int MaxContactLineLength = 300;
 
     private static bool TryReadDayAndTime(string value, out DayOfWeek day, out TimeOnly at)
     {

@@ -65,7 +65,9 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
         {
             if (openFormWhenEmpty)
             {
-                turn.Reply(Form(review, draft?.Text ?? ReplyTemplates.For(review, practice.Settings)));
+                // A fresh form holds the suggestion the templates give at once: a model could not answer within the
+                // seconds Slack allows to open a modal. The Suggest reply button asks the model.
+                turn.Reply(Form(review, draft?.Text ?? Suggestions.ReplySuggester.FromTemplate(practice, review).Text));
             }
             else
             {
@@ -146,6 +148,9 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
                 new SectionBlock(string.IsNullOrWhiteSpace(review.Text) ? $"{ReviewCards.Score(review)}, no text" : review.Text!),
                 new TextInputBlock(ReviewActions.DraftInput, "Your public reply", Multiline: true, InitialValue: initial),
                 new ContextBlock(["Replies are public: never use the reviewer's name, and never confirm a visit or mention any care."]),
-                new ActionsBlock([new CardButton("Save draft", ReviewActions.SubmitDraft, number, ButtonStyle.Primary)])));
+                new ActionsBlock([
+                    new CardButton("Save draft", ReviewActions.SubmitDraft, number, ButtonStyle.Primary),
+                    new CardButton("Suggest reply", ReviewActions.Suggest, number),
+                ])));
     }
 }

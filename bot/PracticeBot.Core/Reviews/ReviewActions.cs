@@ -14,6 +14,8 @@ public static class ReviewActions
     /// <summary>The reply form's submit button; the draft text arrives in the inputs under <see cref="DraftInput"/>.</summary>
     public const string SubmitDraft = "review.draft.submit";
     public const string DraftInput = "reply_text";
+    /// <summary>Writes a suggested reply (saved as the draft when there is none); on the card and in the reply form.</summary>
+    public const string Suggest = "review.suggest";
     /// <summary>Publish the draft, or send it for approval when the practice requires one.</summary>
     public const string Publish = "review.publish";
     public const string Approve = "review.approve";

@@ -95,6 +95,7 @@ public static class ReviewCards
             ReviewStatus.Claimed =>
             [
                 new CardButton("Draft reply", ReviewActions.Draft, number, ButtonStyle.Primary),
+                new CardButton("Suggest reply", ReviewActions.Suggest, number),
                 new CardButton("Release", ReviewActions.Release, number),
                 .. complaint ? [new CardButton("Escalate", ReviewActions.Escalate, number)] : Array.Empty<CardButton>(),
             ],

@@ -1,6 +1,7 @@
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews.Suggestions;
 
 namespace PracticeBot.Core.Reviews;
 
@@ -15,6 +16,7 @@ public static class ReviewRoutes
         .OnCommand<ClaimReview>("review claim")
         .OnCommand<ReleaseReview>("review release")
         .OnCommand<DraftReply>("review reply")
+        .OnCommand<SuggestReply>("review suggest", trackedWritesOnly: true)
         .OnCommand<PublishReply>("review publish")
         .OnCommand<ApproveReply>("review approve")
         .OnCommand<RejectReply>("review reject")
@@ -25,6 +27,7 @@ public static class ReviewRoutes
         .OnAction<ReleaseReview>(ReviewActions.Release, Responders)
         .OnAction<DraftReply>(ReviewActions.Draft, Responders)
         .OnAction<DraftReply>(ReviewActions.SubmitDraft, Responders)
+        .OnAction<SuggestReply>(ReviewActions.Suggest, Responders, trackedWritesOnly: true)
         .OnAction<PublishReply>(ReviewActions.Publish, Responders)
         .OnAction<ApproveReply>(ReviewActions.Approve, Access.Managers)
         .OnAction<RejectReply>(ReviewActions.Reject, Access.Managers, mutates: false)

@@ -17,6 +17,7 @@ public sealed class CommandParserGoldenTests
         { "review", "claim 12 <@U2|Ann Lee>", "review claim" },
         { "review", "release 12", "review release" },
         { "review", "reply 12", "review reply" },
+        { "review", "suggest 12", "review suggest" },
         { "review", "reply 12 Thank you for the kind words!", "review reply" },
         { "review", "approve 3 looks good", "review approve" },
         { "review", "reject 3 too long", "review reject" },

@@ -94,7 +94,7 @@ public sealed class ReviewCommandsTests
         Assert.Equal((ReviewStatus.Claimed, ann.Id), (review.Status, review.ClaimedByMemberId!.Value));
         Assert.Contains(db.AuditEntries, a => a.Action == "review.claimed" && a.Subject == "review:1" && a.Actor == "slack:U-ann");
         var buttons = Assert.Single(result.Replies).Message.Card!.Blocks.OfType<ActionsBlock>().Single().Buttons.Select(b => b.ActionId);
-        Assert.Equal([ReviewActions.Draft, ReviewActions.Release, ReviewActions.Escalate], buttons);
+        Assert.Equal([ReviewActions.Draft, ReviewActions.Suggest, ReviewActions.Release, ReviewActions.Escalate], buttons);
     }
 
     [Fact]
@@ -254,7 +254,7 @@ public sealed class ReviewCommandsTests
         Assert.Equal(ReviewActions.DraftInput, input.InputId);
         Assert.DoesNotContain("Maria", input.InitialValue, StringComparison.Ordinal);
         Assert.DoesNotContain("visit", input.InitialValue, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(ReviewActions.SubmitDraft, card.Blocks.OfType<ActionsBlock>().Single().Buttons.Single().ActionId);
+        Assert.Equal([ReviewActions.SubmitDraft, ReviewActions.Suggest], card.Blocks.OfType<ActionsBlock>().Single().Buttons.Select(b => b.ActionId));
     }
 
     [Fact]

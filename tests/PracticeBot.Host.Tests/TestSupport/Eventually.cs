@@ -1,3 +1,5 @@
+// The Slack adapter's tests have an Eventually of their own (linked in with SlackHost): this one is meant everywhere here.
+global using Eventually = PracticeBot.Host.Tests.TestSupport.Eventually;
 using System.Diagnostics;
 
 namespace PracticeBot.Host.Tests.TestSupport;
@@ -20,4 +22,7 @@ public static class Eventually
 
         Assert.Fail($"Timed out after {seconds} s waiting for {what}.");
     }
+
+    public static Task TrueAsync(Func<bool> condition, string what, int seconds = 30) =>
+        TrueAsync(() => Task.FromResult(condition()), what, seconds);
 }

@@ -20,18 +20,20 @@ public sealed class BotRouter
     public IReadOnlyList<Type> Middleware => _middleware;
 
     /// <summary>Routes a command of <see cref="CommandCatalog"/> by its route name (<c>"practice setup"</c>).</summary>
-    public BotRouter OnCommand<THandler>(string routeName)
+    /// <param name="trackedWritesOnly">See <see cref="Route.TrackedWritesOnly"/>; a read-only command always is.</param>
+    public BotRouter OnCommand<THandler>(string routeName, bool trackedWritesOnly = false)
         where THandler : class, IBotHandler<CommandInvocation>
     {
         var spec = CommandCatalog.All.FirstOrDefault(c => c.RouteName == routeName)
             ?? throw new InvalidOperationException(
                 $"'{routeName}' is not a command of the grammar. Known: {string.Join(", ", CommandCatalog.All.Select(c => c.RouteName))}.");
         return Add<THandler, CommandInvocation>(
-            $"command:{routeName}", RouteKind.Command, t => t.Command?.RouteName == routeName, spec.Access, spec.Mutates, t => t.Command!, trackedWritesOnly: spec.ReadOnly);
+            $"command:{routeName}", RouteKind.Command, t => t.Command?.RouteName == routeName, spec.Access, spec.Mutates, t => t.Command!, trackedWritesOnly: spec.ReadOnly || trackedWritesOnly);
     }
 
     /// <summary>Routes a button press or form submission by action id (a constant shared with the card builder).</summary>
-    public BotRouter OnAction<THandler>(string actionId, Access? access = null, bool mutates = true)
+    /// <param name="trackedWritesOnly">See <see cref="Route.TrackedWritesOnly"/>.</param>
+    public BotRouter OnAction<THandler>(string actionId, Access? access = null, bool mutates = true, bool trackedWritesOnly = false)
         where THandler : class, IBotHandler<ActionInvoked> =>
         Add<THandler, ActionInvoked>(
             $"action:{actionId}",
@@ -39,7 +41,8 @@ public sealed class BotRouter
             t => t.Event is ActionInvoked a && string.Equals(a.ActionId, actionId, StringComparison.Ordinal),
             access ?? Access.Members,
             mutates,
-            t => (ActionInvoked)t.Event);
+            t => (ActionInvoked)t.Event,
+            trackedWritesOnly: trackedWritesOnly);
 
     /// <summary>Routes free text that matches <paramref name="pattern"/> (commands typed as text never get here).</summary>
     public BotRouter OnMessage<THandler>(string name, Regex pattern, Access? access = null)
