@@ -16,6 +16,8 @@ internal sealed partial class PersonNameRule : IPrivacyRule
         "we'd", "i", "i'm", "it", "this", "that", "so", "just", "staff", "someone", "anyone", "nobody", "somebody", "people",
         "patients", "please", "sorry", "today", "yesterday", "whoever", "everyone's", "office", "front", "billing", "calls", "questions",
         "a", "an", "is", "was", "will", "would", "can", "could", "morning", "afternoon", "evening", "welcome", "name", "reviewer",
+        "as", "but", "if", "when", "while", "since", "because", "also", "with", "for", "hello", "hi", "hey", "dear", "yes", "no", "of",
+        "on", "in", "at", "by", "what", "how", "why", "who", "after", "before", "then", "let", "let's", "glad", "happy", "great",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "google", "yelp", "facebook", "community",
     };
 
