@@ -71,6 +71,6 @@ internal sealed partial class RelationshipRule : IPrivacyRule
     [GeneratedRegex(@"\b(?:our|the)\s+(?:records?|charts?|notes|files?|system)\s+(?:show|shows|indicate|indicates|say|says|reflect|reflects)\b|\baccording to (?:our|your|the) (?:records?|chart|notes|files?)\b|\b(?:we|i|our team)\s+(?:have\s+)?(?:reviewed|checked|looked (?:at|into)|pulled|went through|updated)\s+your\s+(?:chart|records?|file|account|notes|history)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Records();
 
-    [GeneratedRegex(@"\byou\b[^.!?]{0,40}?\b(?:in the (?:lobby|waiting room|chair|exam room|parking lot)|at (?:check-?in|checkout|the front desk|our front desk)|in our office|on hold with us)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\byou\b[^.!?]{0,40}?\b(?:in the (?:lobby|waiting room|chair|exam room|parking lot)|at (?:check-?in|checkout|the front desk|our front desk)|in our office|on hold with us)\b|\byour (?:time|stay|visits?) (?:with us|here|at our)\b", RegexOptions.CultureInvariant)]
     private static partial Regex InTheRoom();
 }

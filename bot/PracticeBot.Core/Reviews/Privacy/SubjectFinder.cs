@@ -37,7 +37,7 @@ internal static partial class SubjectFinder
         "teenager", "twins", "twin", "triplets", "grandmother", "grandma", "granny", "nana", "grandfather", "grandpa", "grandson",
         "granddaughter", "grandchild", "grandchildren", "grandkids", "grandparents", "brother", "sister", "sibling", "siblings",
         "aunt", "uncle", "niece", "nephew", "cousin", "parent", "parents", "stepson", "stepdaughter", "stepmother", "stepfather",
-        "boyfriend", "girlfriend", "boy", "girl", "boys", "girls", "one", "ones", "loved", "family", "household", "dependent",
+        "boyfriend", "girlfriend", "boy", "girl", "boys", "girls", "one", "ones", "family", "household", "dependent",
         "dependents", "mother-in-law", "father-in-law", "sons", "daughters", "brothers", "sisters", "grandsons", "granddaughters",
     };
 
@@ -49,7 +49,7 @@ internal static partial class SubjectFinder
     };
 
     // Nouns that only make a family reference together with a modifier ("your little one", "your little boy", "your loved one").
-    private static readonly HashSet<string> NeedsModifier = new(StringComparer.Ordinal) { "one", "ones", "boy", "girl", "boys", "girls", "loved", "family", "household" };
+    private static readonly HashSet<string> NeedsModifier = new(StringComparer.Ordinal) { "one", "ones", "boy", "girl", "boys", "girls", "family", "household" };
 
     public static SentenceSubject Find(DraftText draft, DraftSentence sentence)
     {
@@ -109,11 +109,15 @@ internal static partial class SubjectFinder
         for (var i = your + 1; i < tokens.Count && i <= your + 3; i++)
         {
             var word = tokens[i].Lower;
+            if (word == "loved" && i + 1 < tokens.Count && tokens[i + 1].Lower.StartsWith("one", StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+
             var bare = DraftTokeniser.BaseForms(word).FirstOrDefault(f => FamilyNouns.Contains(f) && (modified || !NeedsModifier.Contains(f)));
             if (bare is not null && !(bare is "baby" or "newborn" && i + 1 < tokens.Count && FamilyNouns.Contains(tokens[i + 1].Lower)))
             {
-                // "your loved one(s)" ends a word later.
-                return bare == "loved" && i + 1 < tokens.Count && tokens[i + 1].Lower.StartsWith("one", StringComparison.Ordinal) ? i + 1 : i;
+                return i;
             }
 
             if (!FamilyModifiers.Contains(word))
