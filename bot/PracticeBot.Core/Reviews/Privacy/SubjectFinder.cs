@@ -181,7 +181,8 @@ internal static partial class SubjectFinder
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            var bare = DraftTokeniser.BaseForms(token.Lower).Take(2).LastOrDefault() ?? token.Lower;
+            // Only a possessive is taken off: "James" is not a plural of "Jame".
+            var bare = token.Lower.EndsWith("'s", StringComparison.Ordinal) ? token.Lower[..^2] : token.Lower.TrimEnd('\'');
             if (!draft.ReviewerName.Contains(bare) || draft.InPracticeName(token.Start, token.End))
             {
                 continue;
