@@ -8,6 +8,12 @@ internal sealed partial class ContactDetailRule : IPrivacyRule
     public void Find(DraftText draft, DraftSentence sentence, List<PrivacyHit> hits)
     {
         var text = draft.Lower.AsSpan(sentence.Start, sentence.End - sentence.Start);
+        // Each of these needs a digit, "age" or "@": most sentences have none, and the regexes are then skipped.
+        if (!text.ContainsAnyInRange('0', '9') && !text.Contains("age", StringComparison.Ordinal) && !text.Contains('@'))
+        {
+            return;
+        }
+
         Add(draft, sentence, hits, Age(), text, PrivacySeverity.High, PrivacyRisk.PersonalDetail, "An age identifies a person.", "Leave ages out.");
         Add(draft, sentence, hits, Money(), text,
             sentence.Subject.IsAboutSomeone || sentence.Terms.Any(t => t.Category == VocabularyCategory.Billing) ? PrivacySeverity.High : PrivacySeverity.Caution,

@@ -20,6 +20,13 @@ internal sealed partial class DateTimeRule : IPrivacyRule
         }
 
         var text = draft.Lower.AsSpan(sentence.Start, sentence.End - sentence.Start);
+        var words = sentence.Tokens.Select(t => t.Lower);
+        if (!HasDigitOrDay(sentence, text))
+        {
+            RelativeOnly(draft, sentence, hits, text, words);
+            return;
+        }
+
         foreach (var match in Absolute().EnumerateMatches(text))
         {
             if (!IsRating(text.Slice(match.Index, match.Length)))
@@ -28,11 +35,42 @@ internal sealed partial class DateTimeRule : IPrivacyRule
             }
         }
 
+        RelativeOnly(draft, sentence, hits, text, words);
+    }
+
+    private static void RelativeOnly(DraftText draft, DraftSentence sentence, List<PrivacyHit> hits, ReadOnlySpan<char> text, IEnumerable<string> words)
+    {
+        if (!words.Any(RelativeWords.Contains))
+        {
+            return;
+        }
+
         foreach (var match in Relative().EnumerateMatches(text))
         {
-            Add(draft, sentence, hits, match, subject.IsAboutSomeone ? PrivacySeverity.High : PrivacySeverity.Caution);
+            Add(draft, sentence, hits, match, sentence.Subject.IsAboutSomeone ? PrivacySeverity.High : PrivacySeverity.Caution);
         }
     }
+
+    /// <summary>Whether a sentence can hold a date or time at all: a digit, a day, a month, or a relative time.</summary>
+    public static bool MayHoldATime(DraftSentence sentence, ReadOnlySpan<char> text) =>
+        HasDigitOrDay(sentence, text) || sentence.Tokens.Any(t => RelativeWords.Contains(t.Lower));
+
+    private static bool HasDigitOrDay(DraftSentence sentence, ReadOnlySpan<char> text) =>
+        text.ContainsAnyInRange('0', '9') || sentence.Tokens.Any(t => DayOrMonth.Contains(t.Lower));
+
+    // The regexes run only on sentences holding one of these words (or a digit): most sentences hold none.
+    private static readonly HashSet<string> DayOrMonth = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "monday's", "tuesday's", "wednesday's",
+        "thursday's", "friday's", "saturday's", "sunday's", "jan", "january", "feb", "february", "mar", "march", "apr", "april",
+        "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november",
+        "dec", "december",
+    };
+
+    private static readonly HashSet<string> RelativeWords = new(StringComparer.Ordinal)
+    {
+        "yesterday", "last", "this", "earlier", "other", "weekend", "ago",
+    };
 
     private static void Add(DraftText draft, DraftSentence sentence, List<PrivacyHit> hits, ValueMatch match, PrivacySeverity severity)
     {

@@ -39,7 +39,23 @@ internal static partial class DraftNormaliser
             });
         }
 
-        return SpacedLetters().Replace(plain.ToString(), m => m.Value.Replace(" ", "", StringComparison.Ordinal));
+        var result = plain.ToString();
+        return HasSpacedLetters(result) ? SpacedLetters().Replace(result, m => m.Value.Replace(" ", "", StringComparison.Ordinal)) : result;
+    }
+
+    /// <summary>A cheap look for "x y" (two single letters with a space between) before the regex runs.</summary>
+    private static bool HasSpacedLetters(string text)
+    {
+        for (var i = 2; i < text.Length; i++)
+        {
+            if (text[i - 1] == ' ' && char.IsLetter(text[i]) && char.IsLetter(text[i - 2])
+                && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1])) && (i < 3 || !char.IsLetterOrDigit(text[i - 3])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Four or more single letters separated by single spaces: "r e c o r d s". Two or three ("a I") are ordinary text.

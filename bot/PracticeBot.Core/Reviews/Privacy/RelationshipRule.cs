@@ -41,7 +41,7 @@ internal sealed partial class RelationshipRule : IPrivacyRule
         }
     }
 
-    [GeneratedRegex(@"\b(?:when|while|after|before|since|the day|the time|last time|each time|every time|(?:the )?next time|the first time)\s+(?:you|your \w+)(?:'re|'ve|\s+are|\s+were|\s+was|\s+have|\s+had|\s+first)?\s+(?:came|come|coming|been|visited|visit|stopped|checked|called|here|in|brought|arrived|saw)(?:\s+(?:in|by|here|back|to see us|into the office|with us))?\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:when|while|after|before|since|the day|the time|last time|each time|every time|(?:the )?next time|the first time)\s+(?:you|your \w+)(?:'re|'ve|\s+are|\s+were|\s+was|\s+have|\s+had|\s+first)?\s+(?:came|come|coming|been|visited|visit|stopped|checked|called|here|in|brought|arrived|saw)(?:\s+(?:in|by|here|back|to see us|into the office|with us))?\b|\byou(?:'ve|\s+have|\s+had|\s+first)?\s+(?:came in|came by|came to see|visited us|visited our|stopped by|checked in|were here|were in|brought (?:him|her|them|your))\b", RegexOptions.CultureInvariant)]
     private static partial Regex CameIn();
 
     [GeneratedRegex(@"\b(?:thanks|thank you|grateful to you|we appreciate you)\s+(?:so much\s+|again\s+)?for\s+(?:coming|stopping|visiting|bringing|being (?:one of )?our|trusting us with|letting us (?:care|treat|see|help)|choosing us for your|seeing us|your visit|your patience during)\b", RegexOptions.CultureInvariant)]
