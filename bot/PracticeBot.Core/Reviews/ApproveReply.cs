@@ -28,7 +28,7 @@ public sealed class ApproveReply(ReviewWorkflow workflow, ReviewBook reviews, Re
             return;
         }
 
-        var privacy = PrivacyCheck.Check(reply.Text, review.Author);
+        var privacy = PrivacyCheck.Check(reply.Text, review.Author, practice.Name);
         if (privacy.IsHighRisk && string.IsNullOrWhiteSpace(reason))
         {
             turn.Reply($"{privacy.Explain()}\nTo approve it anyway, give your reason: `review approve {number} <why this is safe>`. Or `review reject {number} <what to change>`.");

@@ -113,7 +113,7 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
         }
 
         review.Status = ReviewStatus.Drafted;
-        var risk = PrivacyCheck.Check(text, review.Author);
+        var risk = PrivacyCheck.Check(text, review.Author, practice.Name);
         turn.Audit(
             draft is null ? "review.drafted" : "review.draft.replaced",
             $"review:{number}",

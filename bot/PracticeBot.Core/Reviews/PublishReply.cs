@@ -44,7 +44,7 @@ public sealed class PublishReply(
             return;
         }
 
-        var privacy = PrivacyCheck.Check(reply.Text, review.Author);
+        var privacy = PrivacyCheck.Check(reply.Text, review.Author, practice.Name);
         var approved = review.Status == ReviewStatus.Approved;
         if (!approved && (me.Has(Role.Manager) ? privacy.IsHighRisk : ReviewWorkflow.NeedsApproval(review, practice.Settings) || privacy.IsHighRisk))
         {
