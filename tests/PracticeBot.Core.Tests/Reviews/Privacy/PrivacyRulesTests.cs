@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PracticeBot.Core.Reviews.Privacy;
 
 namespace PracticeBot.Core.Tests.Reviews.Privacy;
@@ -122,5 +123,50 @@ public sealed class PrivacyRulesTests
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((PrivacySeverity.Caution, "last week"), (finding.Severity, finding.Phrase));
+    }
+
+    /// <summary>The benchmark's draft (tests/PracticeBot.Benchmarks/PrivacyCheckBenchmarks.cs): safe and unsafe sentences mixed.</summary>
+    private const string ThousandCharacters =
+        "Hi there, and thank you so much for taking the time to write such a detailed review of Sunrise Pediatric Dental. " +
+        "We're open Monday to Friday from 8 am to 6 pm, and our phone line is answered 24/7 for urgent questions. " +
+        "We offer flu shots every autumn and accept most major insurance plans, so families can get everything done in one place. " +
+        "We're sorry your daughter's cleaning on the 5th started almost an hour late, and that the fluoride varnish upset her stomach. " +
+        "Our hygienist Jessica remembers you both and was glad to hear the new retainer fits better. " +
+        "As we discussed on the phone, the $85 you were charged for the x-rays has been refunded to your card, and your outstanding balance is now zero. " +
+        "We know dental anxiety is real, and we look forward to seeing you again at your next checkup. " +
+        "Our whole team reads every review, and feedback like yours helps us improve how we schedule the front desk for everyone. " +
+        "Please reach out to our practice manager at any time if there is anything else we can do.";
+
+    [Fact]
+    public void Check_LongMixedDraft_FlagsTheDisclosuresAndNotTheGeneralSentences()
+    {
+        var report = PrivacyCheck.Check(ThousandCharacters, "Maria G.", "Sunrise Pediatric Dental");
+
+        var phrases = string.Join(" | ", report.Findings.Select(f => f.Phrase));
+        foreach (var expected in new[] { "your daughter", "the 5th", "Jessica", "As we discussed", "$85", "seeing you again", "anxiety" })
+        {
+            Assert.Contains(expected, phrases, StringComparison.Ordinal);
+        }
+
+        foreach (var safe in new[] { "Sunrise", "24/7", "8 am", "flu shots", "insurance" })
+        {
+            Assert.DoesNotContain(safe, phrases, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Check_ThousandCharacterDraft_HasNoPathologicalSlowdown()
+    {
+        // A guard against a pathological pattern (seconds, not microseconds) on a busy shared machine, not the measurement:
+        // docs/performance-privacy.md has the benchmark.
+        PrivacyCheck.Check(ThousandCharacters, "Maria G.", "Sunrise Pediatric Dental");
+        var clock = Stopwatch.StartNew();
+
+        for (var i = 0; i < 200; i++)
+        {
+            PrivacyCheck.Check(ThousandCharacters, "Maria G.", "Sunrise Pediatric Dental");
+        }
+
+        Assert.True(clock.Elapsed.TotalMilliseconds / 200 < 50, $"{clock.Elapsed.TotalMilliseconds / 200:F2} ms per check");
     }
 }
