@@ -14,6 +14,10 @@ public sealed partial class DatabaseInitializer(
     TimeProvider time,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
+    // "PracMigr" as a 64-bit number: a key no other code of the bot uses (the key ring has its own).
+    private const string LockSql = "SELECT pg_advisory_lock(5796802749507659634)";
+    private const string UnlockSql = "SELECT pg_advisory_unlock(5796802749507659634)";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!database.Value.IsPostgres)
@@ -27,7 +31,11 @@ public sealed partial class DatabaseInitializer(
         // start with nothing to apply. A database that has every migration skips it (the history table is still read);
         // the model check is left to a new database's first start and to MigrationsTests. A migrating instance
         // leaves its migrations pending until each commits, so another instance still waits on Migrate's lock.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (database.Value.IsPostgres)
+        {
+            await MigrateUnderLockAsync(db, cancellationToken);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
@@ -45,6 +53,35 @@ public sealed partial class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// EF Core's own migration lock on PostgreSQL is held per migration transaction, so two instances starting together
+    /// on a database that lacks two migrations could both apply the second ("column … already exists"). A session
+    /// advisory lock around the whole check-and-migrate makes the second instance wait, then find nothing pending.
+    /// </summary>
+    private static async Task MigrateUnderLockAsync(PracticeBotDb db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
+            try
+            {
+                if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                {
+                    await db.Database.MigrateAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync(UnlockSql, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     private static void EnsureSqliteDirectory(string connectionString)
     {
