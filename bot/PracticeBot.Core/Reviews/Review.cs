@@ -31,7 +31,10 @@ public sealed class Review
     public bool SuspectedAbuse { get; set; }
     /// <summary>The reviewer changed the text or rating after it first arrived.</summary>
     public bool Edited { get; set; }
-    /// <summary>When the source last changed it, as the source says (for sources that track edits).</summary>
+    /// <summary>
+    /// When the source last changed it, as the source says (its <c>updatedAt</c>, else its <c>createdAt</c>): a copy of
+    /// the review older than this is ignored, so a delayed or replayed webhook body never overwrites a newer one.
+    /// </summary>
     public DateTimeOffset? SourceUpdatedAt { get; set; }
     /// <summary>An owner reply was seen on the source itself (made there, or published by the bot).</summary>
     public bool RepliedOnSource { get; set; }

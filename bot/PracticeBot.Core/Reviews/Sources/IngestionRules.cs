@@ -12,6 +12,11 @@ public static class IngestionRules
             return IngestDecision.Create;
         }
 
+        if (Version(incoming) < Version(stored))
+        {
+            return IngestDecision.Unchanged; // an older copy (a delayed or replayed body) never replaces a newer one
+        }
+
         var decision = IngestDecision.Unchanged;
         if (stored.Rating != incoming.Rating
             || !string.Equals(stored.Recommendation, incoming.Recommendation, StringComparison.OrdinalIgnoreCase)
@@ -27,6 +32,14 @@ public static class IngestionRules
 
         return decision;
     }
+
+    /// <summary>
+    /// When this copy of the review was last changed, by the source's own clock: its update time, or its creation time
+    /// when the source does not say. Ingestion orders copies by it, not by when they reached the bot.
+    /// </summary>
+    public static DateTimeOffset Version(SourcedReview review) => review.UpdatedAt ?? review.CreatedAt;
+
+    public static DateTimeOffset Version(Review review) => review.SourceUpdatedAt ?? review.CreatedAt;
 
     /// <summary>The status a review takes when an owner reply is seen on the source; settled reviews keep theirs.</summary>
     public static ReviewStatus StatusAfterOwnerReply(ReviewStatus current) => Settled.Contains(current) ? current : ReviewStatus.Replied;

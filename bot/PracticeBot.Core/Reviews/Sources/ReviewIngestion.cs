@@ -25,11 +25,11 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
             return IngestionSummary.Empty;
         }
 
-        // The same review twice in one batch (a webhook array, a CSV) counts once: the last copy wins.
+        // The same review twice in one batch (a webhook array, a CSV) counts once: the newest copy wins, the last of equals.
         var batch = incoming
-            .Select(r => r with { Source = r.Source.Trim().ToLowerInvariant() })
-            .GroupBy(r => (r.Source, r.ExternalId))
-            .Select(g => g.Last())
+            .Select((r, i) => (Review: r with { Source = r.Source.Trim().ToLowerInvariant() }, Index: i))
+            .GroupBy(r => (r.Review.Source, r.Review.ExternalId))
+            .Select(g => g.MaxBy(r => (IngestionRules.Version(r.Review), r.Index)).Review)
             .ToList();
         var stored = await LoadAsync(practice.Id, batch, ct);
 
@@ -48,6 +48,12 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
 
             if (decision == IngestDecision.Unchanged)
             {
+                if (IngestionRules.Version(review) > IngestionRules.Version(existing!))
+                {
+                    // The same content, newer: remember the newer time, so a copy from in between cannot win later.
+                    existing!.SourceUpdatedAt = IngestionRules.Version(review);
+                }
+
                 unchanged++;
                 continue;
             }
@@ -148,7 +154,7 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
         review.Url = from.Url;
         review.Location = from.Location;
         review.CreatedAt = from.CreatedAt;
-        review.SourceUpdatedAt = from.UpdatedAt;
+        review.SourceUpdatedAt = IngestionRules.Version(from);
         var triage = ReviewTriage.Triage(from.Rating, from.Recommendation, from.Text, practice.Settings.ExtraCategoryPhrases);
         review.Urgent = triage.Urgent;
         review.Categories = [.. triage.Categories];

@@ -41,6 +41,38 @@ public sealed class IngestionRulesTests
         Assert.Equal(IngestDecision.Unchanged, IngestionRules.Decide(stored, Incoming(replied: true)));
     }
 
+    [Fact]
+    public void Decide_OlderVersionOfAStoredReview_IsUnchanged()
+    {
+        var stored = Stored("Second thoughts: fine.", 4);
+        stored.CreatedAt = At;
+        stored.SourceUpdatedAt = At.AddDays(2);
+
+        var decision = IngestionRules.Decide(stored, Incoming("Long wait.", 1, replied: true) with { UpdatedAt = At.AddDays(1) });
+
+        Assert.Equal(IngestDecision.Unchanged, decision);
+    }
+
+    [Fact]
+    public void Decide_OlderBodyWithoutUpdatedAt_ComparesItsCreatedAt()
+    {
+        var stored = Stored("Second thoughts: fine.", 4);
+        stored.CreatedAt = At;
+        stored.SourceUpdatedAt = At.AddDays(2);
+
+        Assert.Equal(IngestDecision.Unchanged, IngestionRules.Decide(stored, Incoming("Long wait.", 1)));
+    }
+
+    [Fact]
+    public void Decide_NewerVersion_IsEdit()
+    {
+        var stored = Stored();
+        stored.CreatedAt = At;
+        stored.SourceUpdatedAt = At.AddDays(1);
+
+        Assert.Equal(IngestDecision.Edit, IngestionRules.Decide(stored, Incoming("Long wait, and rude.") with { UpdatedAt = At.AddDays(2) }));
+    }
+
     [Theory]
     [InlineData(ReviewStatus.New, ReviewStatus.Replied)]
     [InlineData(ReviewStatus.Drafted, ReviewStatus.Replied)]
