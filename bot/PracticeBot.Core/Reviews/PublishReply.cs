@@ -11,8 +11,9 @@ namespace PracticeBot.Core.Reviews;
 
 /// <summary>
 /// <c>review publish &lt;id&gt;</c> and the Publish button. A draft that needs approval goes to the managers. An
-/// approved (or approval-free, privacy-clean) reply goes out through the source's API after a cancellable hold where
-/// the source has one (Google), and otherwise is handed over ready to post by hand, with a Mark replied button.
+/// approved (or approval-free, privacy-clean) reply goes out through the source's API after a cancellable hold when the
+/// review was read from one of the practice's own connected locations of a source with a reply API (Google; see
+/// <see cref="ReplyThroughSource"/>), and otherwise is handed over ready to post by hand, with a Mark replied button.
 /// A high-risk draft is never published without a manager's written override.
 /// </summary>
 public sealed class PublishReply(
@@ -67,7 +68,7 @@ public sealed class PublishReply(
         var now = time.GetUtcNow();
         reply.Status = ReplyStatus.Approved;
         reply.UpdatedAt = now;
-        if (publishers.Any(p => string.Equals(p.Name, review.Source, StringComparison.OrdinalIgnoreCase)))
+        if (ReplyThroughSource.PublisherFor(practice, review, publishers) is not null)
         {
             // Through the source's API, after a hold during which anyone can still stop it.
             var hold = TimeSpan.FromMinutes(Math.Max(0, practice.Settings.PublishHoldMinutes));
@@ -85,7 +86,7 @@ public sealed class PublishReply(
         review.Status = ReviewStatus.Approved;
         turn.Audit("review.publish.manual", $"review:{number}", ReviewCards.SourceName(review.Source));
         await reviews.RefreshPostedCardsAsync(practice, review, ct);
-        turn.Reply(ReadyToPost(review, reply));
+        turn.Reply(ReadyToPost(review, reply, ReplyThroughSource.WhyByHand(review, publishers)));
     }
 
     private async Task SendForApprovalAsync(TurnContext turn, Review review, ReviewReply reply, PrivacyReport privacy, CancellationToken ct)
@@ -116,7 +117,7 @@ public sealed class PublishReply(
             : $"Sent your reply to review #{review.Number} to {string.Join(", ", managers.Select(m => m.Mention))} for approval. You'll hear back here.");
     }
 
-    private static OutboundMessage ReadyToPost(Review review, ReviewReply reply)
+    private static OutboundMessage ReadyToPost(Review review, ReviewReply reply, string whyByHand)
     {
         var source = ReviewCards.SourceName(review.Source);
         var where = review.Url is { } url ? $"Open the review on {source}: {url}" : $"Find the review on {source}.";
@@ -125,8 +126,10 @@ public sealed class PublishReply(
             Card.Of(
                 new HeaderBlock($"Ready to post on {source}"),
                 new SectionBlock(reply.Text),
-                new ContextBlock([$"{source} has no reply API: copy the text above and post it there. {where}"]),
+                new ContextBlock([$"{Capitalized(whyByHand)}: copy the text above, post it there yourself, then press Mark replied. {where}"]),
                 new ActionsBlock([new CardButton("Mark replied", ReviewActions.MarkReplied, review.Number.ToString(CultureInfo.InvariantCulture), ButtonStyle.Primary)])),
             null);
     }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

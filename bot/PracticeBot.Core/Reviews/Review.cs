@@ -36,6 +36,13 @@ public sealed class Review
     /// the review older than this is ignored, so a delayed or replayed webhook body never overwrites a newer one.
     /// </summary>
     public DateTimeOffset? SourceUpdatedAt { get; set; }
+    /// <summary>How it arrived: only a polled review of the practice's own location is answered through the source's API.</summary>
+    public ReviewOrigin Origin { get; set; }
+    /// <summary>
+    /// For a polled review, the configured source location it was read from (Google <c>accounts/…/locations/…</c>, a
+    /// Yelp business id, a Facebook page id); null for pushed reviews. Publishing checks it is still the practice's.
+    /// </summary>
+    public string? SourceLocation { get; set; }
     /// <summary>An owner reply was seen on the source itself (made there, or published by the bot).</summary>
     public bool RepliedOnSource { get; set; }
 

@@ -17,8 +17,13 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
 {
     private const int LookupChunk = 400;
 
+    /// <param name="origin">
+    /// How they arrived. A pushed review (webhook, CSV) never changes one read from a connected source, and a polled copy
+    /// of a pushed one takes it over (<see cref="IngestionRules.Decide"/>).
+    /// </param>
     /// <param name="surface">False for bulk imports of history: reviews are stored and triaged, no cards are posted.</param>
-    public async Task<IngestionSummary> IngestAsync(Practice practice, IReadOnlyList<SourcedReview> incoming, bool surface, CancellationToken ct)
+    public async Task<IngestionSummary> IngestAsync(
+        Practice practice, IReadOnlyList<SourcedReview> incoming, ReviewOrigin origin, bool surface, CancellationToken ct)
     {
         if (incoming.Count == 0)
         {
@@ -39,7 +44,7 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
         foreach (var review in batch)
         {
             var existing = stored.GetValueOrDefault((review.Source, review.ExternalId));
-            var decision = IngestionRules.Decide(existing, review);
+            var decision = IngestionRules.Decide(existing, review, origin);
             if (decision == IngestDecision.Create)
             {
                 fresh.Add(review);
@@ -56,6 +61,18 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
 
                 unchanged++;
                 continue;
+            }
+
+            if (decision.HasFlag(IngestDecision.Adopt))
+            {
+                existing!.Origin = origin;
+                existing.SourceLocation = review.SourceLocation;
+                existing.SourceUpdatedAt = IngestionRules.Version(review);
+                if (decision == IngestDecision.Adopt)
+                {
+                    unchanged++; // the same review as pushed: nothing anyone sees changes, its card stays as it is
+                    continue;
+                }
             }
 
             if (decision.HasFlag(IngestDecision.Edit))
@@ -85,6 +102,8 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
                 Source = fresh[i].Source,
                 ExternalId = fresh[i].ExternalId,
                 ReceivedAt = now,
+                Origin = origin,
+                SourceLocation = origin == ReviewOrigin.Polled ? fresh[i].SourceLocation : null,
                 Status = fresh[i].HasOwnerReply ? ReviewStatus.Replied : ReviewStatus.New,
                 RepliedOnSource = fresh[i].HasOwnerReply,
             };

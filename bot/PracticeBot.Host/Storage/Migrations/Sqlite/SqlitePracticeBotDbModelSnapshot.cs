@@ -541,6 +541,11 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PracticeId")
                         .HasColumnType("INTEGER");
 
@@ -560,6 +565,10 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceLocation")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SourceUpdatedAt")
