@@ -28,7 +28,8 @@ public sealed class PublishDueReplies(
     {
         var now = time.GetUtcNow();
         var due = await db.ReviewReplies
-            .Where(r => (r.Status == ReplyStatus.Approved || r.Status == ReplyStatus.Sending) && r.PublishAfter != null && r.PublishAfter <= now)
+            .Where(r => (r.Status == ReplyStatus.Approved || r.Status == ReplyStatus.Sending) && r.PublishAfter != null && r.PublishAfter <= now
+                        && r.ApprovedVersion == r.Version)
             .OrderBy(r => r.PublishAfter)
             .Select(r => r.Id)
             .Take(100)
@@ -37,7 +38,8 @@ public sealed class PublishDueReplies(
         foreach (var replyId in due)
         {
             var claimed = await db.ReviewReplies
-                .Where(r => r.Id == replyId && (r.Status == ReplyStatus.Approved || r.Status == ReplyStatus.Sending) && r.PublishAfter != null && r.PublishAfter <= now)
+                .Where(r => r.Id == replyId && (r.Status == ReplyStatus.Approved || r.Status == ReplyStatus.Sending) && r.PublishAfter != null && r.PublishAfter <= now
+                            && r.ApprovedVersion == r.Version) // only the very text that was approved is ever sent
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReplyStatus.Sending).SetProperty(r => r.PublishAfter, now + Lease), cancellationToken);
             if (claimed == 1)
             {

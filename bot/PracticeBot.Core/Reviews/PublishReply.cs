@@ -25,12 +25,14 @@ public sealed class PublishReply(
     : IBotHandler<CommandInvocation>, IBotHandler<ActionInvoked>
 {
     public ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken) =>
-        new(PublishAsync(command.ReviewNumber(), turn, cancellationToken));
+        new(PublishAsync(command.ReviewNumber(), null, turn, cancellationToken));
 
+    /// <summary>The button publishes the text its card was made for: the version it carries must still be the current one.</summary>
     public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken) =>
-        ReviewReplies.ForButton(action, turn, number => PublishAsync(number, turn, cancellationToken));
+        ReviewReplies.ForButton(action, turn, number => PublishAsync(number, ReviewReplies.VersionOf(action) ?? "", turn, cancellationToken));
 
-    private async Task PublishAsync(int number, TurnContext turn, CancellationToken ct)
+    /// <param name="shownVersion">For a button, the version its card was made for; null for a typed command.</param>
+    private async Task PublishAsync(int number, string? shownVersion, TurnContext turn, CancellationToken ct)
     {
         var practice = turn.Practice!;
         var me = turn.Member!;
@@ -45,8 +47,15 @@ public sealed class PublishReply(
             return;
         }
 
+        if (shownVersion is not null && shownVersion != reply.Version)
+        {
+            turn.Reply(ReplyCards.Current(review, reply));
+            return;
+        }
+
         var privacy = PrivacyCheck.Check(reply.Text, review.Author);
-        var approved = review.Status == ReviewStatus.Approved;
+        // Approved means this very text was approved: an edit since then made a new version that needs its own approval.
+        var approved = review.Status == ReviewStatus.Approved && reply.IsApprovedAsItIs;
         if (!approved && (me.Has(Role.Manager) ? privacy.IsHighRisk : ReviewWorkflow.NeedsApproval(review, practice.Settings) || privacy.IsHighRisk))
         {
             if (me.Has(Role.Manager))
@@ -67,6 +76,7 @@ public sealed class PublishReply(
 
         var now = time.GetUtcNow();
         reply.Status = ReplyStatus.Approved;
+        reply.ApprovedVersion = reply.Version;
         reply.UpdatedAt = now;
         if (ReplyThroughSource.PublisherFor(practice, review, publishers) is not null)
         {
@@ -99,19 +109,7 @@ public sealed class PublishReply(
         await reviews.RefreshPostedCardsAsync(practice, review, ct);
 
         var managers = await people.WithRoleAsync(practice, Role.Manager, ct);
-        var number = review.Number.ToString(CultureInfo.InvariantCulture);
-        people.Tell(practice, turn.Chat!.Conversation, managers, new OutboundMessage(
-            $"{turn.Member!.Mention} asks you to approve a reply to review #{review.Number}",
-            Card.Of(
-                new HeaderBlock($"Approve the reply to review #{review.Number}?"),
-                new SectionBlock($"*Review* {ReviewCards.Score(review)} on {ReviewCards.SourceName(review.Source)}\n{review.Text ?? "(no text)"}"),
-                new SectionBlock($"*Reply by {turn.Member!.Mention}*\n{reply.Text}"),
-                new ContextBlock([privacy.Explain()]),
-                new ActionsBlock(
-                [
-                    new CardButton("Approve", ReviewActions.Approve, number, ButtonStyle.Primary),
-                    new CardButton("Reject", ReviewActions.Reject, number, ButtonStyle.Danger),
-                ]))));
+        people.Tell(practice, turn.Chat!.Conversation, managers, ReplyCards.ApprovalRequest(review, reply, turn.Member!.Mention, privacy));
         turn.Reply(managers.Count == 0
             ? $"Review #{review.Number} needs a manager's approval, but the practice has no manager to ask. A manager is named with `practice role @user manager`."
             : $"Sent your reply to review #{review.Number} to {string.Join(", ", managers.Select(m => m.Mention))} for approval. You'll hear back here.");

@@ -86,6 +86,8 @@ public partial class PracticeBotDb
         model.Entity<ReviewReply>(e =>
         {
             e.ToTable("review_replies");
+            e.Property(r => r.Version).HasMaxLength(32);
+            e.Property(r => r.ApprovedVersion).HasMaxLength(32);
             e.HasIndex(r => new { r.PracticeId, r.ReviewId });
             e.HasOne<Review>().WithMany().HasForeignKey(r => r.ReviewId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(r => PracticeScope == null || r.PracticeId == PracticeScope);

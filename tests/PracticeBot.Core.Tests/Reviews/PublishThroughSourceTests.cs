@@ -155,6 +155,25 @@ public sealed class PublishThroughSourceTests
             && o.Message.Text.Contains("was not sent to Google: this review's Google location is no longer connected", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Sweep_TextNoLongerTheApprovedVersion_NothingIsSent()
+    {
+        var google = new FakePublisher();
+        await using var bot = await ApprovedAsync(google);
+        await bot.CommandAsync("U-ann", "review publish 1");
+        await using (var db = bot.OpenDb())
+        {
+            // What a lost update would leave: new text written over the approved reply during its hold.
+            (await db.ReviewReplies.SingleAsync()).Revise("Text nobody approved.");
+            await db.SaveChangesAsync();
+        }
+
+        bot.Time.Advance(TimeSpan.FromMinutes(10));
+        await SweepAsync(bot);
+
+        Assert.Empty(google.Calls);
+    }
+
     private static Task SweepAsync(CoreHarness bot) =>
         bot.Dispatcher.DispatchAsync(ScheduleFired.Create(ReviewSchedules.Publish, null, bot.Time.GetUtcNow()));
 

@@ -645,6 +645,10 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                     b.Property<long?>("ApprovedByMemberId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ApprovedVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long>("AuthorMemberId")
                         .HasColumnType("bigint");
 
@@ -674,6 +678,11 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
 

@@ -616,6 +616,10 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.Property<long?>("ApprovedByMemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovedVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("AuthorMemberId")
                         .HasColumnType("INTEGER");
 
@@ -645,6 +649,11 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
