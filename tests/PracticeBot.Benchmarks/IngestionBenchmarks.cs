@@ -65,7 +65,7 @@ public class IngestionBenchmarks
             {
                 await using var scope = _services.CreateAsyncScope();
                 var summary = await scope.ServiceProvider.GetRequiredService<ReviewIntake>()
-                    .ReceiveAsync(practiceId, Reviews(start), surface: true, "benchmark", CancellationToken.None);
+                    .ReceiveAsync(practiceId, Reviews(start), PracticeBot.Core.Reviews.ReviewOrigin.Webhook, surface: true, "benchmark", CancellationToken.None);
                 created += summary!.Created;
             }
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Adapters.Reviews.Demo;
@@ -21,6 +22,11 @@ public sealed class DemoReviewSource(IOptions<DemoSourceOptions> options, TimePr
     public string DisplayName => "Demo feed";
 
     public TimeSpan PollInterval => options.Value.PollInterval;
+
+    public ReviewOrigin Origin => ReviewOrigin.Demo;
+
+    /// <summary>The demo practice is made by the bot itself, not named in configuration.</summary>
+    public IReadOnlyCollection<string> ConfiguredPractices => [];
 
     public static int SampleCount => Samples.Value.Count;
 

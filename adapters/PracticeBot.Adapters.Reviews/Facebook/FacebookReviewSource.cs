@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using PracticeBot.Adapters.Reviews.Http;
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Adapters.Reviews.Facebook;
@@ -24,6 +25,10 @@ public sealed partial class FacebookReviewSource(HttpClient http, IOptions<Faceb
     public string DisplayName => "Facebook";
 
     public TimeSpan PollInterval => options.Value.PollInterval;
+
+    public ReviewOrigin Origin => ReviewOrigin.Polled;
+
+    public IReadOnlyCollection<string> ConfiguredPractices => options.Value.Practices.Keys;
 
     public bool Serves(Practice practice) => options.Value.Practices.ContainsKey(practice.Slug);
 
@@ -71,7 +76,7 @@ public sealed partial class FacebookReviewSource(HttpClient http, IOptions<Faceb
                 var reachedCursor = false;
                 foreach (var raw in body.Data)
                 {
-                    if (Map(raw) is not { } review)
+                    if (Map(raw, page.PageId) is not { } review)
                     {
                         return SourceFetchResult.Failed("Facebook sent a recommendation without a readable created_time or type");
                     }
@@ -101,7 +106,7 @@ public sealed partial class FacebookReviewSource(HttpClient http, IOptions<Faceb
         return SourceFetchResult.Ok(found, newest?.ToString("O", CultureInfo.InvariantCulture));
     }
 
-    private static SourcedReview? Map(FacebookRecommendation raw)
+    private static SourcedReview? Map(FacebookRecommendation raw, string pageId)
     {
         if (ParseTime(raw.CreatedTime) is not { } created)
         {
@@ -117,7 +122,7 @@ public sealed partial class FacebookReviewSource(HttpClient http, IOptions<Faceb
         // Recommendations have no id of their own; the story id is stable, else reviewer and time identify one.
         var id = raw.OpenGraphStory?.Id ?? $"{raw.Reviewer?.Id ?? "anonymous"}:{created.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
         return new SourcedReview(SourceName, id, raw.Rating, recommendation is "positive" or "negative" ? recommendation : null,
-            raw.Reviewer?.Name, raw.ReviewText, created);
+            raw.Reviewer?.Name, raw.ReviewText, created, SourceLocation: pageId);
     }
 
     /// <summary>Graph times look like <c>2026-11-20T14:03:00+0000</c>: the offset has no colon.</summary>

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using PracticeBot.Adapters.Reviews.Http;
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Adapters.Reviews.Google;
@@ -29,6 +30,10 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
     public string DisplayName => "Google";
 
     public TimeSpan PollInterval => options.Value.PollInterval;
+
+    public ReviewOrigin Origin => ReviewOrigin.Polled;
+
+    public IReadOnlyCollection<string> ConfiguredPractices => options.Value.Practices.Keys;
 
     public bool Serves(Practice practice) => options.Value.Practices.TryGetValue(practice.Slug, out var locations) && locations.Count > 0;
 
@@ -98,11 +103,35 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
         return SourceFetchResult.Ok(found, newest?.ToString("O", CultureInfo.InvariantCulture));
     }
 
-    public Task<ReplyPublishResult> PublishReplyAsync(string externalId, string text, CancellationToken cancellationToken) =>
-        ReplyAsync(() => new HttpRequestMessage(HttpMethod.Put, $"v4/{externalId}/reply") { Content = JsonContent.Create(new { comment = text }) }, cancellationToken);
+    public bool Serves(Practice practice, string sourceLocation) =>
+        options.Value.Practices.TryGetValue(practice.Slug, out var locations) && locations.Any(l => l.Name == sourceLocation);
 
-    public Task<ReplyPublishResult> DeleteReplyAsync(string externalId, CancellationToken cancellationToken) =>
-        ReplyAsync(() => new HttpRequestMessage(HttpMethod.Delete, $"v4/{externalId}/reply"), cancellationToken);
+    public Task<ReplyPublishResult> PublishReplyAsync(Practice practice, Review review, string text, CancellationToken cancellationToken) =>
+        NotOurs(practice, review) is { } refusal
+            ? Task.FromResult(refusal)
+            : ReplyAsync(() => new HttpRequestMessage(HttpMethod.Put, $"v4/{review.ExternalId}/reply") { Content = JsonContent.Create(new { comment = text }) }, cancellationToken);
+
+    public Task<ReplyPublishResult> DeleteReplyAsync(Practice practice, Review review, CancellationToken cancellationToken) =>
+        NotOurs(practice, review) is { } refusal
+            ? Task.FromResult(refusal)
+            : ReplyAsync(() => new HttpRequestMessage(HttpMethod.Delete, $"v4/{review.ExternalId}/reply"), cancellationToken);
+
+    /// <summary>
+    /// The deployment's token can reach every location its account manages, not only this practice's: so the review must
+    /// have been read by this connector from a location configured for this practice now, and its id must be a review
+    /// of exactly that location (<c>{location}/reviews/{id}</c>), before anything is sent.
+    /// </summary>
+    private ReplyPublishResult? NotOurs(Practice practice, Review review)
+    {
+        var ours = review.Origin == ReviewOrigin.Polled
+                   && string.Equals(review.Source, SourceName, StringComparison.Ordinal)
+                   && review.SourceLocation is { Length: > 0 } location
+                   && Serves(practice, location)
+                   && review.ExternalId.StartsWith(location + "/reviews/", StringComparison.Ordinal)
+                   && review.ExternalId[(location.Length + "/reviews/".Length)..] is { Length: > 0 } id
+                   && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        return ours ? null : ReplyPublishResult.Failed("the review is not from one of this practice's connected Google locations, so it was not sent to Google");
+    }
 
     private async Task<ReplyPublishResult> ReplyAsync(Func<HttpRequestMessage> request, CancellationToken ct)
     {
@@ -165,6 +194,7 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
             updated,
             null,
             location.Label,
-            raw.ReviewReply is not null);
+            raw.ReviewReply is not null,
+            location.Name);
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using PracticeBot.Adapters.Reviews.Http;
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Adapters.Reviews.Yelp;
@@ -24,6 +25,10 @@ public sealed class YelpReviewSource(HttpClient http, IOptions<YelpSourceOptions
     public string DisplayName => "Yelp";
 
     public TimeSpan PollInterval => options.Value.PollInterval;
+
+    public ReviewOrigin Origin => ReviewOrigin.Polled;
+
+    public IReadOnlyCollection<string> ConfiguredPractices => options.Value.Practices.Keys;
 
     public bool Serves(Practice practice) => options.Value.Practices.ContainsKey(practice.Slug);
 
@@ -67,7 +72,7 @@ public sealed class YelpReviewSource(HttpClient http, IOptions<YelpSourceOptions
                 var reachedCursor = false;
                 foreach (var raw in body.Reviews)
                 {
-                    if (Map(raw) is not { } review)
+                    if (Map(raw, business) is not { } review)
                     {
                         return SourceFetchResult.Failed("Yelp sent a review without its id, a 1–5 rating or a readable time_created");
                     }
@@ -97,7 +102,7 @@ public sealed class YelpReviewSource(HttpClient http, IOptions<YelpSourceOptions
         return SourceFetchResult.Ok(found, newest?.ToString("O", CultureInfo.InvariantCulture));
     }
 
-    private static SourcedReview? Map(YelpReview raw)
+    private static SourcedReview? Map(YelpReview raw, string business)
     {
         if (raw.Id is not { Length: > 0 } id || raw.Rating is not (>= 1 and <= 5)
             || !DateTime.TryParseExact(raw.TimeCreated, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
@@ -106,6 +111,6 @@ public sealed class YelpReviewSource(HttpClient http, IOptions<YelpSourceOptions
         }
 
         var created = new DateTimeOffset(local, Pacific.GetUtcOffset(local)).ToUniversalTime();
-        return new SourcedReview(SourceName, id, raw.Rating, null, raw.User?.Name, raw.Text, created, null, raw.Url);
+        return new SourcedReview(SourceName, id, raw.Rating, null, raw.User?.Name, raw.Text, created, null, raw.Url, SourceLocation: business);
     }
 }

@@ -55,6 +55,8 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddScoped<ReviewIngestion>();
         services.TryAddScoped<ReviewIntake>();
         services.AddOptions<SourceSyncOptions>(); // the host binds Sources:FailuresBeforeAlert
+        services.AddOptions<SourceWorkspacesOptions>(); // the host binds Sources:Workspaces
+        services.TryAddScoped<SlugReservations>();
         return services;
     }
 

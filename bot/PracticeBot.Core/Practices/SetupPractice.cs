@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Scheduling;
 using PracticeBot.Core.Storage;
 
@@ -11,7 +12,14 @@ namespace PracticeBot.Core.Practices;
 /// <c>practice setup "Sunrise Family Medicine" America/Chicago</c>: creates the practice, binds this workspace to it,
 /// makes this channel its channel for cards and digests, and makes the person who ran it a manager.
 /// </summary>
-public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerable<IPracticeSchedules> schedules) : IBotHandler<CommandInvocation>
+/// <remarks>
+/// A slug the configuration names for review sources (<c>Sources:Google:Practices:&lt;slug&gt;</c>, …) brings those
+/// sources with it, so it goes only to the workspace <c>Sources:Workspaces:&lt;slug&gt;</c> names: that workspace's
+/// setup takes it whatever name is typed; any other workspace gets a numbered slug, as for any taken one; and while no
+/// workspace is named for it, a setup whose name would make it is refused with the line an administrator must add.
+/// </remarks>
+public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerable<IPracticeSchedules> schedules, SlugReservations reservations)
+    : IBotHandler<CommandInvocation>
 {
     public const string DefaultTimeZone = "UTC";
 
@@ -33,11 +41,16 @@ public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerab
             return;
         }
 
+        if (await SlugForAsync(turn, Slugs.FromName(name), cancellationToken) is not { } slug)
+        {
+            return;
+        }
+
         var now = time.GetUtcNow();
         var practice = new Practice
         {
             Name = name,
-            Slug = await UniqueSlugAsync(Slugs.FromName(name), cancellationToken),
+            Slug = slug,
             TimeZone = args.TimeZone ?? DefaultTimeZone,
             Channel = chat.Conversation.WithoutThread(),
             CreatedAt = now,
@@ -73,6 +86,48 @@ public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerab
             "`posting plan 3/week facebook` to plan posts, and `help` for everything else."));
     }
 
+    /// <summary>The slug the new practice gets, or null after telling why setup cannot go on.</summary>
+    private async Task<string?> SlugForAsync(TurnContext turn, string wanted, CancellationToken ct)
+    {
+        var conversation = turn.Chat!.Conversation;
+        var owned = reservations.OwnedBy(conversation);
+        if (owned.Count > 0)
+        {
+            var slug = owned.Count == 1 ? owned[0] : owned.Contains(wanted, StringComparer.Ordinal) ? wanted : null;
+            if (slug is null)
+            {
+                turn.Reply($"The configuration names this workspace for several practices ({string.Join(", ", owned.Select(o => $"`{o}`"))}): " +
+                           "set up with the name that makes one of them, e.g. `practice setup \"Sunrise Family Medicine\"` for `sunrise-family-medicine`.");
+                return null;
+            }
+
+            if (await db.Practices.IgnoreQueryFilters().AnyAsync(p => p.Slug == slug, ct))
+            {
+                turn.Refuse($"The configuration gives this workspace the practice id `{slug}`, but a practice with that id already exists. " +
+                            "Nothing was created: an administrator has to look at it before this workspace is set up.", $"practice:{slug}", "configured slug already taken");
+                return null;
+            }
+
+            return slug;
+        }
+
+        if (reservations.IsReserved(wanted) && reservations.OwnerOf(wanted) is null)
+        {
+            var sources = reservations.SourcesOf(wanted);
+            turn.Refuse(
+                $"The practice id `{wanted}` is reserved: this deployment's configuration connects it to review sources" +
+                $"{(sources.Count > 0 ? $" ({string.Join(", ", sources)})" : "")}, so it is given only to the workspace the configuration names. " +
+                $"If this is that practice, an administrator adds `{SourceWorkspacesOptions.SectionName}:Workspaces:{wanted}={SourceWorkspacesOptions.ValueFor(conversation)}` " +
+                "and restarts PracticeBot; then run `practice setup` again. If it is another practice, set it up under a different name. Nothing was created.",
+                $"practice:{wanted}",
+                "slug reserved by configuration, no workspace named for it");
+            return null;
+        }
+
+        return await UniqueSlugAsync(wanted, ct);
+    }
+
+    /// <summary>The slug, or the first free numbered one; slugs reserved by configuration count as taken.</summary>
     private async Task<string> UniqueSlugAsync(string slug, CancellationToken cancellationToken)
     {
         // Slugs are global (the webhook names a practice by slug), so this one check looks past the tenant filter.
@@ -80,13 +135,13 @@ public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerab
             .Where(p => p.Slug == slug || p.Slug.StartsWith(slug + "-"))
             .Select(p => p.Slug)
             .ToListAsync(cancellationToken);
-        if (!taken.Contains(slug))
+        if (!taken.Contains(slug) && !reservations.IsReserved(slug))
         {
             return slug;
         }
 
         var n = 2;
-        while (taken.Contains($"{slug}-{n}"))
+        while (taken.Contains($"{slug}-{n}") || reservations.IsReserved($"{slug}-{n}"))
         {
             n++;
         }

@@ -254,7 +254,7 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
             return;
         }
 
-        var privacy = Reviews.Privacy.PrivacyCheck.Check(text);
+        var privacy = Reviews.Privacy.PrivacyCheck.Check(text, practiceName: practice.Name);
         if (privacy.IsHighRisk)
         {
             turn.Reply($"That line would put patient information in every suggested reply, so it was not saved.\n{privacy.Explain()}");

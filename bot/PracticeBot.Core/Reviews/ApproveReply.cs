@@ -14,17 +14,25 @@ public sealed class ApproveReply(ReviewWorkflow workflow, ReviewBook reviews, Re
     : IBotHandler<CommandInvocation>, IBotHandler<ActionInvoked>
 {
     public ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken) =>
-        new(ApproveAsync(command.ReviewNumber(), command.Text("reason"), turn, cancellationToken));
+        new(ApproveAsync(command.ReviewNumber(), null, command.Text("reason"), turn, cancellationToken));
 
+    /// <summary>The button approves the text its card showed: the version it carries must still be the current one.</summary>
     public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken) =>
-        ReviewReplies.ForButton(action, turn, number => ApproveAsync(number, null, turn, cancellationToken));
+        ReviewReplies.ForButton(action, turn, number => ApproveAsync(number, ReviewReplies.VersionOf(action) ?? "", null, turn, cancellationToken));
 
-    private async Task ApproveAsync(int number, string? reason, TurnContext turn, CancellationToken ct)
+    /// <param name="shownVersion">For a button, the version its card showed; null for a typed command.</param>
+    private async Task ApproveAsync(int number, string? shownVersion, string? reason, TurnContext turn, CancellationToken ct)
     {
         var practice = turn.Practice!;
         if (await workflow.ForStepAsync(turn, number, ReviewStep.Approve, ct) is not { } review
             || await workflow.CurrentReplyAsync(review, ct) is not { } reply)
         {
+            return;
+        }
+
+        if (shownVersion is not null && shownVersion != reply.Version)
+        {
+            turn.Reply(ReplyCards.Current(review, reply));
             return;
         }
 
@@ -38,6 +46,7 @@ public sealed class ApproveReply(ReviewWorkflow workflow, ReviewBook reviews, Re
         review.Status = ReviewStatus.Approved;
         reply.Status = ReplyStatus.Approved;
         reply.ApprovedByMemberId = turn.Member!.Id;
+        reply.ApprovedVersion = reply.Version;
         reply.UpdatedAt = time.GetUtcNow();
         turn.Audit(
             privacy.IsHighRisk ? "review.approved.override" : "review.approved",

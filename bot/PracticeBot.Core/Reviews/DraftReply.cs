@@ -43,7 +43,7 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
             return;
         }
 
-        if (review.Status is not (ReviewStatus.New or ReviewStatus.Claimed or ReviewStatus.Drafted))
+        if (!ReviewLifecycle.Allows(ReviewStep.Draft, review.Status))
         {
             turn.Reply($"Review #{number} is {review.Status.ToString().ToLowerInvariant()}; its reply can't be changed now.");
             return;
@@ -56,10 +56,8 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
             return;
         }
 
-        var draft = await db.ReviewReplies
-            .Where(r => r.ReviewId == review.Id && r.Status == ReplyStatus.Draft)
-            .OrderByDescending(r => r.Id)
-            .FirstOrDefaultAsync(ct);
+        // The reply being worked on, also while it waits for approval or is approved: an edit then withdraws that approval.
+        var draft = await reviews.CurrentReplyAsync(review, ct);
 
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -107,20 +105,24 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
         }
         else
         {
-            draft.Text = text;
+            draft.Revise(text);
+            draft.Status = ReplyStatus.Draft;
             draft.AuthorMemberId = me.Id;
             draft.UpdatedAt = now;
         }
 
+        var approvalWithdrawn = review.Status is ReviewStatus.AwaitingApproval or ReviewStatus.Approved;
         review.Status = ReviewStatus.Drafted;
         var risk = PrivacyCheck.Check(text, review.Author, practice.Name);
         turn.Audit(
             draft is null ? "review.drafted" : "review.draft.replaced",
             $"review:{number}",
-            $"{text.Length} characters, privacy {(risk.IsHighRisk ? "high risk" : risk.IsClean ? "clean" : "caution")}");
+            $"{text.Length} characters, privacy {(risk.IsHighRisk ? "high risk" : risk.IsClean ? "clean" : "caution")}" +
+            (approvalWithdrawn ? "; the earlier approval no longer applies" : ""));
         await reviews.RefreshPostedCardsAsync(practice, review, ct);
         var card = await reviews.CardAsync(review, ct);
-        turn.Reply(card.WithLead($"Draft saved for review #{number} ({text.Length} characters). {risk.Explain()}"));
+        var again = approvalWithdrawn ? " The text changed, so the earlier approval no longer applies: Publish asks for approval again where it is needed." : "";
+        turn.Reply(card.WithLead($"Draft saved for review #{number} ({text.Length} characters).{again} {risk.Explain()}"));
     }
 
     /// <summary>Drafting a review nobody has claimed claims it, with the same one-owner rule as the Claim button.</summary>

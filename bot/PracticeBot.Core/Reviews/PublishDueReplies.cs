@@ -28,7 +28,8 @@ public sealed class PublishDueReplies(
     {
         var now = time.GetUtcNow();
         var due = await db.ReviewReplies
-            .Where(r => (r.Status == ReplyStatus.Approved || r.Status == ReplyStatus.Sending) && r.PublishAfter != null && r.PublishAfter <= now)
+            .Where(r => (r.Status == ReplyStatus.Approved || r.Status == ReplyStatus.Sending) && r.PublishAfter != null && r.PublishAfter <= now
+                        && r.ApprovedVersion == r.Version)
             .OrderBy(r => r.PublishAfter)
             .Select(r => r.Id)
             .Take(100)
@@ -37,7 +38,8 @@ public sealed class PublishDueReplies(
         foreach (var replyId in due)
         {
             var claimed = await db.ReviewReplies
-                .Where(r => r.Id == replyId && (r.Status == ReplyStatus.Approved || r.Status == ReplyStatus.Sending) && r.PublishAfter != null && r.PublishAfter <= now)
+                .Where(r => r.Id == replyId && (r.Status == ReplyStatus.Approved || r.Status == ReplyStatus.Sending) && r.PublishAfter != null && r.PublishAfter <= now
+                            && r.ApprovedVersion == r.Version) // only the very text that was approved is ever sent
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReplyStatus.Sending).SetProperty(r => r.PublishAfter, now + Lease), cancellationToken);
             if (claimed == 1)
             {
@@ -52,14 +54,15 @@ public sealed class PublishDueReplies(
         var reply = await db.ReviewReplies.SingleAsync(r => r.Id == replyId, ct);
         var review = await db.Reviews.SingleAsync(r => r.Id == reply.ReviewId, ct);
         var practice = await db.Practices.SingleAsync(p => p.Id == review.PracticeId, ct);
-        var publisher = publishers.FirstOrDefault(p => string.Equals(p.Name, review.Source, StringComparison.OrdinalIgnoreCase));
+        // Checked again at send time: the practice's locations may have changed in configuration during the hold.
+        var publisher = ReplyThroughSource.PublisherFor(practice, review, publishers);
 
         ReplyPublishResult result;
         try
         {
             result = publisher is null
-                ? ReplyPublishResult.Failed($"{ReviewCards.SourceName(review.Source)} is not connected for replies any more")
-                : await publisher.PublishReplyAsync(review.ExternalId, reply.Text, ct);
+                ? ReplyPublishResult.Failed($"{ReplyThroughSource.WhyByHand(review, publishers)}; nothing was sent")
+                : await publisher.PublishReplyAsync(practice, review, reply.Text, ct);
         }
         catch (HttpRequestException)
         {
@@ -90,8 +93,10 @@ public sealed class PublishDueReplies(
             if (practice.Channel is { } channel)
             {
                 var managers = await people.WithRoleAsync(practice, Role.Manager, ct);
-                people.Tell(practice, channel, author is null ? managers : [author, .. managers], OutboundMessage.Plain(
-                    $"{source} did not take the reply to review #{review.Number}: {result.Error}. It is still approved: `review publish {review.Number}` tries again."));
+                people.Tell(practice, channel, author is null ? managers : [author, .. managers], OutboundMessage.Plain(publisher is null
+                    ? $"The reply to review #{review.Number} was not sent to {source}: {result.Error}. It is still approved: " +
+                      $"`review publish {review.Number}` gives you the text to post on {source} by hand."
+                    : $"{source} did not take the reply to review #{review.Number}: {result.Error}. It is still approved: `review publish {review.Number}` tries again."));
             }
         }
 

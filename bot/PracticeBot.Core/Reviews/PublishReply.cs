@@ -11,8 +11,9 @@ namespace PracticeBot.Core.Reviews;
 
 /// <summary>
 /// <c>review publish &lt;id&gt;</c> and the Publish button. A draft that needs approval goes to the managers. An
-/// approved (or approval-free, privacy-clean) reply goes out through the source's API after a cancellable hold where
-/// the source has one (Google), and otherwise is handed over ready to post by hand, with a Mark replied button.
+/// approved (or approval-free, privacy-clean) reply goes out through the source's API after a cancellable hold when the
+/// review was read from one of the practice's own connected locations of a source with a reply API (Google; see
+/// <see cref="ReplyThroughSource"/>), and otherwise is handed over ready to post by hand, with a Mark replied button.
 /// A high-risk draft is never published without a manager's written override.
 /// </summary>
 public sealed class PublishReply(
@@ -24,12 +25,14 @@ public sealed class PublishReply(
     : IBotHandler<CommandInvocation>, IBotHandler<ActionInvoked>
 {
     public ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken) =>
-        new(PublishAsync(command.ReviewNumber(), turn, cancellationToken));
+        new(PublishAsync(command.ReviewNumber(), null, turn, cancellationToken));
 
+    /// <summary>The button publishes the text its card was made for: the version it carries must still be the current one.</summary>
     public ValueTask HandleAsync(ActionInvoked action, TurnContext turn, CancellationToken cancellationToken) =>
-        ReviewReplies.ForButton(action, turn, number => PublishAsync(number, turn, cancellationToken));
+        ReviewReplies.ForButton(action, turn, number => PublishAsync(number, ReviewReplies.VersionOf(action) ?? "", turn, cancellationToken));
 
-    private async Task PublishAsync(int number, TurnContext turn, CancellationToken ct)
+    /// <param name="shownVersion">For a button, the version its card was made for; null for a typed command.</param>
+    private async Task PublishAsync(int number, string? shownVersion, TurnContext turn, CancellationToken ct)
     {
         var practice = turn.Practice!;
         var me = turn.Member!;
@@ -44,8 +47,15 @@ public sealed class PublishReply(
             return;
         }
 
+        if (shownVersion is not null && shownVersion != reply.Version)
+        {
+            turn.Reply(ReplyCards.Current(review, reply));
+            return;
+        }
+
         var privacy = PrivacyCheck.Check(reply.Text, review.Author, practice.Name);
-        var approved = review.Status == ReviewStatus.Approved;
+        // Approved means this very text was approved: an edit since then made a new version that needs its own approval.
+        var approved = review.Status == ReviewStatus.Approved && reply.IsApprovedAsItIs;
         if (!approved && (me.Has(Role.Manager) ? privacy.IsHighRisk : ReviewWorkflow.NeedsApproval(review, practice.Settings) || privacy.IsHighRisk))
         {
             if (me.Has(Role.Manager))
@@ -66,8 +76,9 @@ public sealed class PublishReply(
 
         var now = time.GetUtcNow();
         reply.Status = ReplyStatus.Approved;
+        reply.ApprovedVersion = reply.Version;
         reply.UpdatedAt = now;
-        if (publishers.Any(p => string.Equals(p.Name, review.Source, StringComparison.OrdinalIgnoreCase)))
+        if (ReplyThroughSource.PublisherFor(practice, review, publishers) is not null)
         {
             // Through the source's API, after a hold during which anyone can still stop it.
             var hold = TimeSpan.FromMinutes(Math.Max(0, practice.Settings.PublishHoldMinutes));
@@ -85,7 +96,7 @@ public sealed class PublishReply(
         review.Status = ReviewStatus.Approved;
         turn.Audit("review.publish.manual", $"review:{number}", ReviewCards.SourceName(review.Source));
         await reviews.RefreshPostedCardsAsync(practice, review, ct);
-        turn.Reply(ReadyToPost(review, reply));
+        turn.Reply(ReadyToPost(review, reply, ReplyThroughSource.WhyByHand(review, publishers)));
     }
 
     private async Task SendForApprovalAsync(TurnContext turn, Review review, ReviewReply reply, PrivacyReport privacy, CancellationToken ct)
@@ -98,25 +109,13 @@ public sealed class PublishReply(
         await reviews.RefreshPostedCardsAsync(practice, review, ct);
 
         var managers = await people.WithRoleAsync(practice, Role.Manager, ct);
-        var number = review.Number.ToString(CultureInfo.InvariantCulture);
-        people.Tell(practice, turn.Chat!.Conversation, managers, new OutboundMessage(
-            $"{turn.Member!.Mention} asks you to approve a reply to review #{review.Number}",
-            Card.Of(
-                new HeaderBlock($"Approve the reply to review #{review.Number}?"),
-                new SectionBlock($"*Review* {ReviewCards.Score(review)} on {ReviewCards.SourceName(review.Source)}\n{review.Text ?? "(no text)"}"),
-                new SectionBlock($"*Reply by {turn.Member!.Mention}*\n{reply.Text}"),
-                new ContextBlock([privacy.Explain()]),
-                new ActionsBlock(
-                [
-                    new CardButton("Approve", ReviewActions.Approve, number, ButtonStyle.Primary),
-                    new CardButton("Reject", ReviewActions.Reject, number, ButtonStyle.Danger),
-                ]))));
+        people.Tell(practice, turn.Chat!.Conversation, managers, ReplyCards.ApprovalRequest(review, reply, turn.Member!.Mention, privacy));
         turn.Reply(managers.Count == 0
             ? $"Review #{review.Number} needs a manager's approval, but the practice has no manager to ask. A manager is named with `practice role @user manager`."
             : $"Sent your reply to review #{review.Number} to {string.Join(", ", managers.Select(m => m.Mention))} for approval. You'll hear back here.");
     }
 
-    private static OutboundMessage ReadyToPost(Review review, ReviewReply reply)
+    private static OutboundMessage ReadyToPost(Review review, ReviewReply reply, string whyByHand)
     {
         var source = ReviewCards.SourceName(review.Source);
         var where = review.Url is { } url ? $"Open the review on {source}: {url}" : $"Find the review on {source}.";
@@ -125,8 +124,10 @@ public sealed class PublishReply(
             Card.Of(
                 new HeaderBlock($"Ready to post on {source}"),
                 new SectionBlock(reply.Text),
-                new ContextBlock([$"{source} has no reply API: copy the text above and post it there. {where}"]),
+                new ContextBlock([$"{Capitalized(whyByHand)}: copy the text above, post it there yourself, then press Mark replied. {where}"]),
                 new ActionsBlock([new CardButton("Mark replied", ReviewActions.MarkReplied, review.Number.ToString(CultureInfo.InvariantCulture), ButtonStyle.Primary)])),
             null);
     }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

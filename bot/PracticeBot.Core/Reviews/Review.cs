@@ -31,8 +31,18 @@ public sealed class Review
     public bool SuspectedAbuse { get; set; }
     /// <summary>The reviewer changed the text or rating after it first arrived.</summary>
     public bool Edited { get; set; }
-    /// <summary>When the source last changed it, as the source says (for sources that track edits).</summary>
+    /// <summary>
+    /// When the source last changed it, as the source says (its <c>updatedAt</c>, else its <c>createdAt</c>): a copy of
+    /// the review older than this is ignored, so a delayed or replayed webhook body never overwrites a newer one.
+    /// </summary>
     public DateTimeOffset? SourceUpdatedAt { get; set; }
+    /// <summary>How it arrived: only a polled review of the practice's own location is answered through the source's API.</summary>
+    public ReviewOrigin Origin { get; set; }
+    /// <summary>
+    /// For a polled review, the configured source location it was read from (Google <c>accounts/…/locations/…</c>, a
+    /// Yelp business id, a Facebook page id); null for pushed reviews. Publishing checks it is still the practice's.
+    /// </summary>
+    public string? SourceLocation { get; set; }
     /// <summary>An owner reply was seen on the source itself (made there, or published by the bot).</summary>
     public bool RepliedOnSource { get; set; }
 

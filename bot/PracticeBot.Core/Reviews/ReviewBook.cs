@@ -16,7 +16,29 @@ public sealed class ReviewBook(PracticeBotDb db, OutboxWriter outbox, TimeProvid
         review.ClaimedByMemberId is { } id ? await db.Members.SingleOrDefaultAsync(m => m.Id == id, ct) : null;
 
     public async Task<OutboundMessage> CardAsync(Review review, CancellationToken ct) =>
-        ReviewCards.Card(review, await ClaimerAsync(review, ct), time.GetUtcNow());
+        ReviewCards.Card(review, await ClaimerAsync(review, ct), time.GetUtcNow(), (await CurrentReplyAsync(review, ct))?.Version);
+
+    /// <summary>
+    /// The reply being worked on: the newest one that is not rejected, cancelled or published. A reply added in this turn
+    /// and not saved yet counts, so a card refreshed in the same turn already carries its version.
+    /// </summary>
+    public async Task<ReviewReply?> CurrentReplyAsync(Review review, CancellationToken ct)
+    {
+        var added = db.ChangeTracker.Entries<ReviewReply>()
+            .LastOrDefault(e => e.State == EntityState.Added && e.Entity.ReviewId == review.Id && IsCurrent(e.Entity.Status))?.Entity;
+        if (added is not null)
+        {
+            return added;
+        }
+
+        var stored = await db.ReviewReplies
+            .Where(r => r.ReviewId == review.Id && (r.Status == ReplyStatus.Draft || r.Status == ReplyStatus.AwaitingApproval || r.Status == ReplyStatus.Approved))
+            .OrderByDescending(r => r.Id)
+            .FirstOrDefaultAsync(ct);
+        return stored is not null && IsCurrent(stored.Status) ? stored : null; // a tracked reply may have moved on in this turn
+    }
+
+    private static bool IsCurrent(ReplyStatus status) => status is ReplyStatus.Draft or ReplyStatus.AwaitingApproval or ReplyStatus.Approved;
 
     /// <summary>
     /// Updates every copy of the review's card that was posted before (the practice channel, DMs): the outbox

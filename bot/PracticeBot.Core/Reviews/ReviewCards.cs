@@ -22,7 +22,10 @@ public static class ReviewCards
         ["webhook"] = "Webhook",
     };
 
-    public static OutboundMessage Card(Review review, Member? claimedBy, DateTimeOffset now)
+    /// <param name="draftVersion">
+    /// The <see cref="ReviewReply.Version"/> of the current reply: its Publish and Approve buttons act on that text only.
+    /// </param>
+    public static OutboundMessage Card(Review review, Member? claimedBy, DateTimeOffset now, string? draftVersion = null)
     {
         var context = new List<string> { State(review, claimedBy), $"written {review.CreatedAt:yyyy-MM-dd} ({Ago(review.CreatedAt, now)})" };
         if (review.Edited)
@@ -41,7 +44,7 @@ public static class ReviewCards
             new SectionBlock(CardText(review), Fields(review)),
             new ContextBlock(context),
         };
-        if (Buttons(review) is { Count: > 0 } buttons)
+        if (Buttons(review, draftVersion) is { Count: > 0 } buttons)
         {
             blocks.Add(new ActionsBlock(buttons));
         }
@@ -77,9 +80,11 @@ public static class ReviewCards
         return fields;
     }
 
-    private static List<CardButton> Buttons(Review review)
+    private static List<CardButton> Buttons(Review review, string? draftVersion)
     {
         var number = review.Number.ToString(CultureInfo.InvariantCulture);
+        // Without a version (a card made for no reply) these buttons are refused as stale and answered with the current one.
+        var draft = draftVersion is null ? number : ReviewReplies.VersionedValue(review.Number, draftVersion);
         // Escalating is for complaints: something may have gone wrong that operations should look into.
         var complaint = review.IsNegative || review.Rating is <= 3;
         List<CardButton> buttons = review.Status switch
@@ -101,16 +106,16 @@ public static class ReviewCards
             ],
             ReviewStatus.Drafted =>
             [
-                new CardButton("Publish", ReviewActions.Publish, number, ButtonStyle.Primary),
+                new CardButton("Publish", ReviewActions.Publish, draft, ButtonStyle.Primary),
                 new CardButton("Edit draft", ReviewActions.Draft, number),
                 new CardButton("Release", ReviewActions.Release, number),
             ],
             ReviewStatus.AwaitingApproval =>
             [
-                new CardButton("Approve", ReviewActions.Approve, number, ButtonStyle.Primary),
+                new CardButton("Approve", ReviewActions.Approve, draft, ButtonStyle.Primary),
                 new CardButton("Reject", ReviewActions.Reject, number, ButtonStyle.Danger),
             ],
-            ReviewStatus.Approved => [new CardButton("Publish", ReviewActions.Publish, number, ButtonStyle.Primary)],
+            ReviewStatus.Approved => [new CardButton("Publish", ReviewActions.Publish, draft, ButtonStyle.Primary)],
             ReviewStatus.Publishing => [new CardButton("Cancel publishing", ReviewActions.CancelPublish, number, ButtonStyle.Danger)],
             _ => [],
         };

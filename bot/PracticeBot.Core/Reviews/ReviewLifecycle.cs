@@ -10,7 +10,8 @@ public static class ReviewLifecycle
     {
         [ReviewStep.Claim] = [ReviewStatus.New],
         [ReviewStep.Release] = [ReviewStatus.Claimed, ReviewStatus.Drafted],
-        [ReviewStep.Draft] = [ReviewStatus.New, ReviewStatus.Claimed, ReviewStatus.Drafted],
+        // Editing while approval is asked for or given withdraws it: the new text is a new version (ReviewReply.Revise).
+        [ReviewStep.Draft] = [ReviewStatus.New, ReviewStatus.Claimed, ReviewStatus.Drafted, ReviewStatus.AwaitingApproval, ReviewStatus.Approved],
         [ReviewStep.SubmitForApproval] = [ReviewStatus.Drafted],
         [ReviewStep.Approve] = [ReviewStatus.AwaitingApproval],
         [ReviewStep.Reject] = [ReviewStatus.AwaitingApproval],

@@ -30,7 +30,21 @@ internal static class ReviewReplies
         return new(run(number));
     }
 
-    /// <summary>The review number a button carries, or null when the value is not one.</summary>
-    public static int? NumberOf(ActionInvoked action) =>
-        int.TryParse(action.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+    /// <summary>The review number a button carries (<c>12</c>, or <c>12:version</c>), or null when the value is not one.</summary>
+    public static int? NumberOf(ActionInvoked action)
+    {
+        var value = action.Value;
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        var number = colon < 0 ? value : value[..colon];
+        return int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+    }
+
+    /// <summary>The draft version a button carries after the number, or null (a button of a card made before versions).</summary>
+    public static string? VersionOf(ActionInvoked action) =>
+        action.Value.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 && colon < action.Value.Length - 1 ? action.Value[(colon + 1)..] : null;
+
+    /// <summary>The value of a button that acts on one version of the reply to review <paramref name="number"/>.</summary>
+    public static string VersionedValue(int number, string version) => $"{number.ToString(CultureInfo.InvariantCulture)}:{version}";
+
+    public const string DraftChanged = "The draft changed since this card; here is the current one.";
 }

@@ -8,6 +8,13 @@ public sealed class ReviewReply
     public long ReviewId { get; set; }
     public long AuthorMemberId { get; set; }
     public required string Text { get; set; }
+    /// <summary>
+    /// This text's version: a new one on every change of <see cref="Text"/>. Approval cards and Publish buttons carry it,
+    /// so a click on a card of an older text is refused instead of acting on text nobody saw.
+    /// </summary>
+    public string Version { get; set; } = NewVersion();
+    /// <summary>The <see cref="Version"/> a manager (or the no-approval rule) approved; only that text is ever published.</summary>
+    public string? ApprovedVersion { get; set; }
     public ReplyStatus Status { get; set; }
     public long? ApprovedByMemberId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -15,6 +22,20 @@ public sealed class ReviewReply
     public DateTimeOffset? PublishedAt { get; set; }
     /// <summary>While publishing: the end of the hold during which anyone can cancel (later, the sweep's lease).</summary>
     public DateTimeOffset? PublishAfter { get; set; }
+
+    /// <summary>Approved, and the text is still the one that was approved.</summary>
+    public bool IsApprovedAsItIs => Status is ReplyStatus.Approved or ReplyStatus.Sending && ApprovedVersion == Version;
+
+    public static string NewVersion() => Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Sets new text: a new version, and any approval of the old text no longer counts.</summary>
+    public void Revise(string text)
+    {
+        Text = text;
+        Version = NewVersion();
+        ApprovedVersion = null;
+        ApprovedByMemberId = null;
+    }
 }
 
 public enum ReplyStatus

@@ -6,7 +6,7 @@ using PracticeBot.Core.Storage;
 namespace PracticeBot.Core.Reviews;
 
 /// <summary>What the reply-workflow handlers share: finding the review and its current reply, and the approval rule.</summary>
-public sealed class ReviewWorkflow(PracticeBotDb db, ReviewBook reviews)
+public sealed class ReviewWorkflow(ReviewBook reviews)
 {
     /// <summary>The review, or null after telling the person why not (unknown number, or not a state for that step).</summary>
     public async Task<Review?> ForStepAsync(TurnContext turn, int number, ReviewStep step, CancellationToken ct)
@@ -27,11 +27,7 @@ public sealed class ReviewWorkflow(PracticeBotDb db, ReviewBook reviews)
     }
 
     /// <summary>The reply being worked on: the newest one that is not rejected, cancelled or published.</summary>
-    public Task<ReviewReply?> CurrentReplyAsync(Review review, CancellationToken ct) =>
-        db.ReviewReplies
-            .Where(r => r.ReviewId == review.Id && (r.Status == ReplyStatus.Draft || r.Status == ReplyStatus.AwaitingApproval || r.Status == ReplyStatus.Approved))
-            .OrderByDescending(r => r.Id)
-            .FirstOrDefaultAsync(ct);
+    public Task<ReviewReply?> CurrentReplyAsync(Review review, CancellationToken ct) => reviews.CurrentReplyAsync(review, ct);
 
     /// <summary>By default a reply to a review of 3 stars or fewer needs a manager; a negative review always does.</summary>
     public static bool NeedsApproval(Review review, PracticeSettings settings) =>

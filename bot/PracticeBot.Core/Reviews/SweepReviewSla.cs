@@ -12,7 +12,7 @@ namespace PracticeBot.Core.Reviews;
 /// Every few minutes: reviews waiting for an answer get their response-time reminders, each once (recorded as a
 /// nudge). State lives in the database, so restarts lose nothing and a replied or resolved review gets nothing more.
 /// </summary>
-public sealed class SweepReviewSla(PracticeBotDb db, ReviewPeople people, TimeProvider time) : IBotHandler<ScheduleFired>
+public sealed class SweepReviewSla(PracticeBotDb db, ReviewPeople people, ReviewBook reviews, TimeProvider time) : IBotHandler<ScheduleFired>
 {
     public async ValueTask HandleAsync(ScheduleFired input, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ public sealed class SweepReviewSla(PracticeBotDb db, ReviewPeople people, TimePr
                         TargetMemberId = to.Count == 1 ? to[0].Id : null,
                         SentAt = now,
                     });
-                    var card = ReviewCards.Card(review, await ClaimerAsync(review, cancellationToken), now);
+                    var card = await reviews.CardAsync(review, cancellationToken); // its buttons carry the current draft's version
                     people.Tell(practice, channel, to, card.WithLead(Lead(review, reminder, practice.Settings, now)) with { CardKey = null });
                 }
             }

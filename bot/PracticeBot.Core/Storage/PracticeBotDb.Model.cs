@@ -60,6 +60,7 @@ public partial class PracticeBotDb
             e.Property(r => r.Author).HasMaxLength(200);
             e.Property(r => r.Url).HasMaxLength(2000);
             e.Property(r => r.Location).HasMaxLength(200);
+            e.Property(r => r.SourceLocation).HasMaxLength(300);
             e.Property(r => r.Category).HasMaxLength(64);
             e.Property(r => r.Categories).HasConversion(JsonColumn.ListOrEmpty(), JsonColumn.Comparer<List<string>>());
             e.HasIndex(r => new { r.PracticeId, r.Number }).IsUnique();
@@ -85,6 +86,8 @@ public partial class PracticeBotDb
         model.Entity<ReviewReply>(e =>
         {
             e.ToTable("review_replies");
+            e.Property(r => r.Version).HasMaxLength(32);
+            e.Property(r => r.ApprovedVersion).HasMaxLength(32);
             e.HasIndex(r => new { r.PracticeId, r.ReviewId });
             e.HasOne<Review>().WithMany().HasForeignKey(r => r.ReviewId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(r => PracticeScope == null || r.PracticeId == PracticeScope);

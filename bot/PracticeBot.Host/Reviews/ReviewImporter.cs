@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PracticeBot.Adapters.Reviews.Csv;
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Storage;
 
@@ -42,7 +43,7 @@ public sealed class ReviewImporter(IServiceScopeFactory scopes)
 
             await using var scope = scopes.CreateAsyncScope();
             var summary = await scope.ServiceProvider.GetRequiredService<ReviewIntake>()
-                .ReceiveAsync(practice.Id, batch, surface: false, $"import:{origin}", ct) ?? IngestionSummary.Empty;
+                .ReceiveAsync(practice.Id, batch, ReviewOrigin.Csv, surface: false, $"import:{origin}", ct) ?? IngestionSummary.Empty;
             created += summary.Created;
             updated += summary.Edited + summary.Replied;
             unchanged += summary.Unchanged;

@@ -16,6 +16,8 @@ public static class ReviewSourcesExtensions
         var services = builder.Services;
         services.AddReviewConnectors();
         services.AddOptions<SourceSyncOptions>().BindConfiguration(SourceSyncOptions.SectionName);
+        services.AddOptions<SourceWorkspacesOptions>().BindConfiguration(SourceWorkspacesOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<SourceWorkspacesOptions>, SourceWorkspacesValidator>());
         services.AddOptions<ReviewWebhookOptions>().BindConfiguration(ReviewWebhookOptions.SectionName)
             .Validate(o => o.MaxBodyBytes > 0, $"{ReviewWebhookOptions.SectionName}:MaxBodyBytes must be a positive number of bytes (default {ReviewWebhookOptions.DefaultMaxBodyBytes}).")
             .Validate(o => o.RateLimit.PermitsPerPractice > 0 && o.RateLimit.PermitsPerAddress > 0,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Storage;
 
@@ -143,7 +144,7 @@ public static partial class ReviewWebhookApi
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var intake = scope.ServiceProvider.GetRequiredService<ReviewIntake>();
-                return await intake.ReceiveAsync(practiceId, reviews, surface: true, "webhook", ct) ?? IngestionSummary.Empty;
+                return await intake.ReceiveAsync(practiceId, reviews, ReviewOrigin.Webhook, surface: true, "webhook", ct) ?? IngestionSummary.Empty;
             }
             catch (DbUpdateException) when (attempt < 5)
             {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PracticeBot.Adapters.Reviews.Google;
 using PracticeBot.Adapters.Reviews.Tests.TestSupport;
+using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Adapters.Reviews.Tests.Google;
@@ -210,13 +211,56 @@ public sealed class GoogleReviewSourceTests
         });
         var (source, _) = Create(api);
 
-        var published = await source.PublishReplyAsync($"{Location}/reviews/r1", "Thank you for your feedback.", CancellationToken.None);
-        var deleted = await source.DeleteReplyAsync($"{Location}/reviews/r1", CancellationToken.None);
+        var sunrise = Connectors.Practice("sunrise");
+        var published = await source.PublishReplyAsync(sunrise, Polled($"{Location}/reviews/r1", Location), "Thank you for your feedback.", CancellationToken.None);
+        var deleted = await source.DeleteReplyAsync(sunrise, Polled($"{Location}/reviews/r1", Location), CancellationToken.None);
 
         Assert.True(published.Succeeded && deleted.Succeeded);
         var calls = Api(api);
         Assert.Equal([("PUT", $"/v4/{Location}/reviews/r1/reply"), ("DELETE", $"/v4/{Location}/reviews/r1/reply")], calls.Select(c => (c.Method, c.Path)));
         Assert.Equal("Thank you for your feedback.", JsonDocument.Parse(calls[0].Body).RootElement.GetProperty("comment").GetString());
+    }
+
+    [Theory]
+    [InlineData("sunrise", ReviewOrigin.Webhook, Location + "/reviews/r1", Location)]
+    [InlineData("sunrise", ReviewOrigin.Polled, "accounts/999/locations/888/reviews/r1", "accounts/999/locations/888")]
+    [InlineData("sunrise", ReviewOrigin.Polled, "accounts/999/locations/888/reviews/r1", Location)]
+    [InlineData("sunrise", ReviewOrigin.Polled, Location + "/reviews/r1/../../../../locations/888/reviews/r1", Location)]
+    [InlineData("elsewhere", ReviewOrigin.Polled, Location + "/reviews/r1", Location)]
+    public async Task PublishReply_ReviewNotOfThePracticesConfiguredLocation_RefusedWithoutCallingGoogle(
+        string slug, ReviewOrigin origin, string externalId, string sourceLocation)
+    {
+        await using var api = await FakeApi.StartAsync(async (context, request) =>
+        {
+            if (request.Path == "/token")
+            {
+                await TokenAnswer(context, request);
+                return;
+            }
+
+            await context.Response.WriteAsJsonAsync(new { comment = "ok" });
+        });
+        var (source, _) = Create(api);
+        var review = Polled(externalId, sourceLocation);
+        review.Origin = origin;
+
+        var published = await source.PublishReplyAsync(Connectors.Practice(slug), review, "Thanks.", CancellationToken.None);
+        var deleted = await source.DeleteReplyAsync(Connectors.Practice(slug), review, CancellationToken.None);
+
+        Assert.False(published.Succeeded || deleted.Succeeded);
+        Assert.Contains("not from one of this practice's connected Google locations", published.Error, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task Fetch_Review_RecordsTheLocationItWasReadFrom()
+    {
+        await using var api = await FakeApi.StartAsync(PagedReviews);
+        var (source, _) = Create(api);
+
+        var result = await source.FetchAsync(Connectors.Query(), CancellationToken.None);
+
+        Assert.All(result.Reviews, r => Assert.Equal(Location, r.SourceLocation));
     }
 
     [Fact]
@@ -234,7 +278,7 @@ public sealed class GoogleReviewSourceTests
         });
         var (source, _) = Create(api);
 
-        var result = await source.PublishReplyAsync($"{Location}/reviews/gone", "Thanks.", CancellationToken.None);
+        var result = await source.PublishReplyAsync(Connectors.Practice("sunrise"), Polled($"{Location}/reviews/gone", Location), "Thanks.", CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("404", result.Error, StringComparison.Ordinal);
@@ -292,6 +336,11 @@ public sealed class GoogleReviewSourceTests
         };
         await context.Response.WriteAsJsonAsync(new { reviews = Pages[page], nextPageToken = next, totalReviewCount = 7 });
     }
+
+    private static Review Polled(string externalId, string location) => new()
+    {
+        Source = GoogleReviewSource.SourceName, ExternalId = externalId, Origin = ReviewOrigin.Polled, SourceLocation = location,
+    };
 
     private static Task TokenAnswer(HttpContext context, RecordedRequest request) =>
         context.Response.WriteAsJsonAsync(new { access_token = $"token-{request.Ordinal}", expires_in = 3599, token_type = "Bearer" });

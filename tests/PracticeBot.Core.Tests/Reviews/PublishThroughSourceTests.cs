@@ -27,7 +27,7 @@ public sealed class PublishThroughSourceTests
 
         Assert.Contains("goes to Google in 10 minutes", CoreHarness.Text(publish), StringComparison.Ordinal);
         Assert.Equal(0, duringHold);
-        Assert.Equal(("g-1", "Thank you for telling us. Please call our office manager."), Assert.Single(google.Calls));
+        Assert.Equal(($"{ReviewCommandsTests.ConnectedLocation}/reviews/g1", "Thank you for telling us. Please call our office manager."), Assert.Single(google.Calls));
         await using var db = bot.OpenDb();
         Assert.Equal(ReviewStatus.Replied, (await db.Reviews.SingleAsync(r => r.Number == 1)).Status);
         var reply = await db.ReviewReplies.SingleAsync();
@@ -108,6 +108,72 @@ public sealed class PublishThroughSourceTests
         Assert.Contains("Ready to post on Google", CoreHarness.Text(result), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ReviewOrigin.Webhook, "came through the webhook")]
+    [InlineData(ReviewOrigin.Csv, "came from a CSV import")]
+    [InlineData(ReviewOrigin.Unknown, "before PracticeBot recorded")]
+    public async Task Publish_GoogleReviewNotPolledFromTheConnectedLocation_IsHandedOverToPostByHand(ReviewOrigin origin, string why)
+    {
+        var google = new FakePublisher();
+        await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync(services => services.AddSingleton<IReviewReplyPublisher>(google));
+        await using (var db = bot.OpenDb())
+        {
+            var review = await db.Reviews.SingleAsync(r => r.Number == 1);
+            (review.Origin, review.SourceLocation) = (origin, null);
+            await db.SaveChangesAsync();
+        }
+
+        await bot.CommandAsync("U-ann", "review reply 1 Thank you for telling us. Please call our office manager.");
+        await bot.CommandAsync("U-ann", "review publish 1");
+        await bot.CommandAsync("U-owner", "review approve 1");
+        var publish = await bot.CommandAsync("U-ann", "review publish 1");
+        bot.Time.Advance(TimeSpan.FromHours(1));
+        await SweepAsync(bot);
+
+        Assert.Contains("Ready to post on Google", CoreHarness.Text(publish), StringComparison.Ordinal);
+        Assert.Contains(why, CoreHarness.Text(publish), StringComparison.Ordinal);
+        Assert.Empty(google.Calls);
+        var marked = await bot.PressAsync("U-ann", ReviewActions.MarkReplied, "1");
+        Assert.Contains("marked replied", CoreHarness.Text(marked), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_LocationNoLongerThePracticesWhenTheHoldEnds_NothingIsSentAndTheAuthorIsTold()
+    {
+        var google = new FakePublisher();
+        await using var bot = await ApprovedAsync(google);
+        await bot.CommandAsync("U-ann", "review publish 1");
+        google.Locations.Clear(); // the configuration no longer gives this location to the practice
+        bot.Time.Advance(TimeSpan.FromMinutes(10));
+
+        await SweepAsync(bot);
+
+        Assert.Empty(google.Calls);
+        await using var db = bot.OpenDb();
+        Assert.Equal(ReviewStatus.Approved, (await db.Reviews.SingleAsync(r => r.Number == 1)).Status);
+        Assert.Contains((await db.Outbox.ToListAsync()), o => o.Target.UserId == "U-ann"
+            && o.Message.Text.Contains("was not sent to Google: this review's Google location is no longer connected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sweep_TextNoLongerTheApprovedVersion_NothingIsSent()
+    {
+        var google = new FakePublisher();
+        await using var bot = await ApprovedAsync(google);
+        await bot.CommandAsync("U-ann", "review publish 1");
+        await using (var db = bot.OpenDb())
+        {
+            // What a lost update would leave: new text written over the approved reply during its hold.
+            (await db.ReviewReplies.SingleAsync()).Revise("Text nobody approved.");
+            await db.SaveChangesAsync();
+        }
+
+        bot.Time.Advance(TimeSpan.FromMinutes(10));
+        await SweepAsync(bot);
+
+        Assert.Empty(google.Calls);
+    }
+
     private static Task SweepAsync(CoreHarness bot) =>
         bot.Dispatcher.DispatchAsync(ScheduleFired.Create(ReviewSchedules.Publish, null, bot.Time.GetUtcNow()));
 
@@ -129,13 +195,18 @@ public sealed class PublishThroughSourceTests
 
         public string Name { get; } = name;
 
-        public Task<ReplyPublishResult> PublishReplyAsync(string externalId, string text, CancellationToken cancellationToken)
+        /// <summary>The locations the configuration gives the practice; a test takes one away.</summary>
+        public HashSet<string> Locations { get; } = [ReviewCommandsTests.ConnectedLocation];
+
+        public bool Serves(PracticeBot.Core.Practices.Practice practice, string sourceLocation) => Locations.Contains(sourceLocation);
+
+        public Task<ReplyPublishResult> PublishReplyAsync(PracticeBot.Core.Practices.Practice practice, Review review, string text, CancellationToken cancellationToken)
         {
-            Calls.Enqueue((externalId, text));
+            Calls.Enqueue((review.ExternalId, text));
             return Task.FromResult(Answer);
         }
 
-        public Task<ReplyPublishResult> DeleteReplyAsync(string externalId, CancellationToken cancellationToken) =>
+        public Task<ReplyPublishResult> DeleteReplyAsync(PracticeBot.Core.Practices.Practice practice, Review review, CancellationToken cancellationToken) =>
             Task.FromResult(ReplyPublishResult.Done);
     }
 }

@@ -354,6 +354,9 @@ public sealed class ReviewCommandsTests
     }
 
     /// <summary>A practice with a manager, two responders, a member without role, and three new reviews.</summary>
+    /// <summary>The Google location the sample reviews were polled from.</summary>
+    internal const string ConnectedLocation = "accounts/1/locations/1";
+
     internal static async Task<CoreHarness> PracticeWithReviewsAsync(bool onFile = false) => await PracticeWithReviewsAsync(null, onFile);
 
     internal static async Task<CoreHarness> PracticeWithReviewsAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure, bool onFile = false)
@@ -373,7 +376,9 @@ public sealed class ReviewCommandsTests
                 PracticeId = practice.Id,
                 Number = i + 1,
                 Source = "google",
-                ExternalId = $"g-{i + 1}",
+                ExternalId = $"{ConnectedLocation}/reviews/g{i + 1}",
+                Origin = ReviewOrigin.Polled,
+                SourceLocation = ConnectedLocation,
                 Rating = samples[i].Rating,
                 Author = "Maria G.",
                 Text = samples[i].Text,

@@ -12,7 +12,7 @@ public sealed class ReviewLifecycleTests
     {
         [ReviewStep.Claim] = [ReviewStatus.New],
         [ReviewStep.Release] = [ReviewStatus.Claimed, ReviewStatus.Drafted],
-        [ReviewStep.Draft] = [ReviewStatus.New, ReviewStatus.Claimed, ReviewStatus.Drafted],
+        [ReviewStep.Draft] = [ReviewStatus.New, ReviewStatus.Claimed, ReviewStatus.Drafted, ReviewStatus.AwaitingApproval, ReviewStatus.Approved],
         [ReviewStep.SubmitForApproval] = [ReviewStatus.Drafted],
         [ReviewStep.Approve] = [ReviewStatus.AwaitingApproval],
         [ReviewStep.Reject] = [ReviewStatus.AwaitingApproval],
@@ -66,7 +66,7 @@ public sealed class ReviewLifecycleTests
     {
         await using var bot = await AwaitingApprovalAsync("Thank you for telling us. Please call our office manager.");
 
-        var result = await bot.PressAsync("U-owner", ReviewActions.Approve, "1");
+        var result = await bot.PressAsync("U-owner", ReviewActions.Approve, await NewestApproveButtonAsync(bot));
 
         Assert.Contains("Approved the reply to review #1", CoreHarness.Text(result), StringComparison.Ordinal);
         await using var db = bot.OpenDb();
@@ -255,6 +255,70 @@ public sealed class ReviewLifecycleTests
         Assert.Contains("U-ANN · claimed", text, StringComparison.Ordinal);
         Assert.Contains("U-ANN · drafted", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("claimed", StringComparison.Ordinal) < text.IndexOf("drafted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Approve_ButtonOfAnOlderText_IsRefusedWithTheCurrentText()
+    {
+        await using var bot = await AwaitingApprovalAsync("Thank you for telling us.");
+        var oldCard = await NewestApproveButtonAsync(bot);
+        await bot.CommandAsync("U-owner", "review reject 1 Say sorry first.");
+        await bot.CommandAsync("U-ann", "review reply 1 We are sorry and will call you.");
+        await bot.CommandAsync("U-ann", "review publish 1");
+
+        var stale = await bot.PressAsync("U-owner", ReviewActions.Approve, oldCard);
+        var current = await bot.PressAsync("U-owner", ReviewActions.Approve, await NewestApproveButtonAsync(bot));
+
+        Assert.Contains("The draft changed since this card; here is the current one.", CoreHarness.Text(stale), StringComparison.Ordinal);
+        Assert.Contains("We are sorry and will call you.", CoreHarness.Text(stale), StringComparison.Ordinal);
+        Assert.Contains("Approved the reply to review #1", CoreHarness.Text(current), StringComparison.Ordinal);
+        await using var db = bot.OpenDb();
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "review.approval.requested"));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "review.approved"));
+    }
+
+    [Fact]
+    public async Task Approve_ButtonWithoutAVersion_IsRefusedAsStale()
+    {
+        await using var bot = await AwaitingApprovalAsync("Thank you for telling us.");
+
+        var result = await bot.PressAsync("U-owner", ReviewActions.Approve, "1");
+
+        Assert.Contains("The draft changed since this card", CoreHarness.Text(result), StringComparison.Ordinal);
+        await using var db = bot.OpenDb();
+        Assert.Equal(ReviewStatus.AwaitingApproval, (await db.Reviews.SingleAsync(r => r.Number == 1)).Status);
+    }
+
+    [Fact]
+    public async Task Publish_AfterTheApprovedTextWasEdited_AsksForApprovalAgainAndTheOldButtonIsStale()
+    {
+        await using var bot = await AwaitingApprovalAsync("Thank you for telling us.");
+        await bot.PressAsync("U-owner", ReviewActions.Approve, await NewestApproveButtonAsync(bot));
+        var approvedCard = await bot.CommandAsync("U-ann", "review 1");
+        var oldPublish = approvedCard.Replies[0].Message.Card!.Blocks.OfType<ActionsBlock>().Single().Buttons.Single(b => b.ActionId == ReviewActions.Publish).Value;
+
+        var edit = await bot.CommandAsync("U-ann", "review reply 1 Thank you. Your visit on Monday was hard, we know.");
+        var stale = await bot.PressAsync("U-ann", ReviewActions.Publish, oldPublish);
+        var publish = await bot.CommandAsync("U-ann", "review publish 1");
+
+        Assert.Contains("the earlier approval no longer applies", CoreHarness.Text(edit), StringComparison.Ordinal);
+        Assert.Contains("The draft changed since this card", CoreHarness.Text(stale), StringComparison.Ordinal);
+        Assert.Contains("for approval", CoreHarness.Text(publish), StringComparison.Ordinal);
+        await using var db = bot.OpenDb();
+        Assert.Equal(ReviewStatus.AwaitingApproval, (await db.Reviews.SingleAsync(r => r.Number == 1)).Status);
+        var reply = await db.ReviewReplies.SingleAsync();
+        Assert.Equal((ReplyStatus.AwaitingApproval, (string?)null, (long?)null), (reply.Status, reply.ApprovedVersion, reply.ApprovedByMemberId));
+    }
+
+    /// <summary>The value of the Approve button on the newest approval request sent to the owner.</summary>
+    private static async Task<string> NewestApproveButtonAsync(CoreHarness bot)
+    {
+        await using var db = bot.OpenDb();
+        var sent = await db.Outbox.OrderByDescending(o => o.Id).ToListAsync();
+        return sent.Where(o => o.Target.UserId == "U-owner")
+            .SelectMany(o => o.Message.Card?.Blocks.OfType<ActionsBlock>() ?? [])
+            .SelectMany(a => a.Buttons)
+            .First(b => b.ActionId == ReviewActions.Approve).Value;
     }
 
     private static async Task<CoreHarness> AwaitingApprovalAsync(string draft)

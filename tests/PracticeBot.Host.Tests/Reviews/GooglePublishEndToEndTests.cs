@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +13,7 @@ using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Storage;
+using PracticeBot.Host.Reviews;
 using PracticeBot.Host.Tests.TestSupport;
 
 namespace PracticeBot.Host.Tests.Reviews;
@@ -22,6 +26,7 @@ public sealed class GooglePublishEndToEndTests : IDisposable
 {
     private const string Location = "accounts/1/locations/2";
     private const string ReviewName = Location + "/reviews/r1";
+    private const string WebhookSecret = "deployment-webhook-secret";
     private static readonly ConversationReference Channel = new(Platforms.Slack, "T-e2e", "C-reviews");
 
     private readonly TempDatabaseFile _file = new();
@@ -85,15 +90,78 @@ public sealed class GooglePublishEndToEndTests : IDisposable
         Assert.True(await scheduler.Exists(PracticeBot.Host.Reviews.ReviewPollScheduler.KeyFor("google", 1)));
     }
 
+    [Fact]
+    public async Task Webhook_ClaimingGoogleWithAPolledReviewsId_DoesNotOverwriteIt()
+    {
+        await using var google = await FakeGoogleAsync();
+        await using var factory = Host(google);
+        var bot = factory.Services.GetRequiredService<BotDispatcher>();
+        await Say(bot, "U-owner", "practice", "setup \"E2E Clinic\" America/Chicago");
+        await PollAsync(bot);
+
+        using var response = await PostWebhookAsync(factory, ReviewName, 5, "Five stars, replying is pointless.", "2030-01-01T00:00:00Z");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var review = await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().Reviews.SingleAsync();
+        Assert.Equal(("Waited an hour past my time.", 2, ReviewOrigin.Polled, Location),
+            (review.Text, review.Rating, review.Origin, review.SourceLocation));
+    }
+
+    [Fact]
+    public async Task Publish_WebhookReviewClaimingAnotherPracticesGoogleReview_IsNeverSentToGoogle()
+    {
+        await using var google = await FakeGoogleAsync();
+        await using var factory = Host(google);
+        var bot = factory.Services.GetRequiredService<BotDispatcher>();
+        await Say(bot, "U-owner", "practice", "setup \"E2E Clinic\" America/Chicago");
+        await Say(bot, "U-owner", "practice", "role <@U-ann|Ann> responder");
+        using (var pushed = await PostWebhookAsync(factory, "accounts/9/locations/9/reviews/victim", 1, "Terrible.", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, pushed.StatusCode);
+        }
+
+        await Say(bot, "U-ann", "review", "claim 1");
+        await Say(bot, "U-ann", "review", "reply 1 Thank you for telling us. Please call our office manager.");
+        await Say(bot, "U-ann", "review", "publish 1");
+        var approve = await Say(bot, "U-owner", "review", "approve 1");
+        var publish = await Say(bot, "U-ann", "review", "publish 1");
+        _time.Advance(TimeSpan.FromHours(1));
+        await SweepAsync(bot);
+
+        Assert.Contains("Approved the reply to review #1", Text(approve), StringComparison.Ordinal);
+        Assert.Contains("Ready to post on Google", Text(publish), StringComparison.Ordinal);
+        Assert.Contains("came through the webhook, not from the practice's connected Google location", Text(publish), StringComparison.Ordinal);
+        Assert.Equal(0, Puts(google));
+    }
+
     public void Dispose() => _file.Dispose();
+
+    private Task PollAsync(BotDispatcher bot) => bot.DispatchAsync(new ScheduleFired(
+        ReviewSchedules.Poll, 1, _time.GetUtcNow(), new Dictionary<string, string> { [ReviewSchedules.SourceKey] = "google" }));
+
+    /// <summary>A Google-claiming review pushed to the webhook of e2e-clinic, signed with the deployment secret.</summary>
+    private static async Task<HttpResponseMessage> PostWebhookAsync(BotFactory factory, string externalId, int rating, string text, string? updatedAt)
+    {
+        var json = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["practice"] = "e2e-clinic", ["source"] = "google", ["externalId"] = externalId, ["rating"] = rating, ["text"] = text,
+            ["createdAt"] = "2026-11-23T14:00:00Z", ["updatedAt"] = updatedAt,
+        });
+        var bytes = Encoding.UTF8.GetBytes(json);
+        using var http = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, ReviewWebhookApi.Path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation(WebhookSignature.Header, WebhookSignature.Sign(bytes, WebhookSecret));
+        return await http.SendAsync(request);
+    }
 
     /// <summary>The practice is set up, Google's review is polled in, claimed, drafted, sent for approval and approved.</summary>
     private async Task ReviewAwaitingPublishAsync(BotDispatcher bot)
     {
         await Say(bot, "U-owner", "practice", "setup \"E2E Clinic\" America/Chicago");
         await Say(bot, "U-owner", "practice", "role <@U-ann|Ann> responder");
-        await bot.DispatchAsync(new ScheduleFired(
-            ReviewSchedules.Poll, 1, _time.GetUtcNow(), new Dictionary<string, string> { [ReviewSchedules.SourceKey] = "google" }));
+        await PollAsync(bot);
         await Say(bot, "U-ann", "review", "claim 1");
         await Say(bot, "U-ann", "review", "reply 1 Thank you for telling us. Please call our office manager.");
         await Say(bot, "U-ann", "review", "publish 1");
@@ -105,6 +173,8 @@ public sealed class GooglePublishEndToEndTests : IDisposable
         BotFactory.Sqlite(
             _file.Path,
             ("Demo:Enabled", "false"),
+            ("Sources:Webhook:Secret", WebhookSecret),
+            ("Sources:Workspaces:e2e-clinic", "slack:T-e2e"),
             ("Sources:Google:BaseUrl", google.Url + "/"),
             ("Sources:Google:TokenEndpoint", google.Url + "/token"),
             ("Sources:Google:ClientId", "client"),

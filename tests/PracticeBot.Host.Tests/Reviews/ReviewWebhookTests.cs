@@ -203,6 +203,27 @@ public sealed class ReviewWebhookTests : IAsyncLifetime
         Assert.Equal(0, await CountReviewsAsync());
     }
 
+    [Fact]
+    public async Task Post_OlderBodyAfterANewerOne_TheNewerTextStays()
+    {
+        static string Version(string text, string updatedAt) =>
+            $$"""
+            {"practice": "sunrise-family-medicine", "source": "healthgrades", "externalId": "hg-9", "rating": 2,
+             "text": "{{text}}", "createdAt": "2026-11-20T14:03:00Z", "updatedAt": "{{updatedAt}}"}
+            """;
+
+        var newer = await PostAsync(Version("Second thoughts: the wait was long, the care was good.", "2026-11-22T09:00:00Z"));
+        var older = await PostAsync(Version("Waited an hour.", "2026-11-21T09:00:00Z"));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (newer.StatusCode, older.StatusCode));
+        var body = JsonDocument.Parse(await older.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((0, 1), (body.GetProperty("edited").GetInt32(), body.GetProperty("unchanged").GetInt32()));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var review = await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().Reviews.SingleAsync();
+        Assert.Equal("Second thoughts: the wait was long, the care was good.", review.Text);
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero), review.SourceUpdatedAt);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string json, string? signature = null, string secret = Secret)
     {
         var bytes = Encoding.UTF8.GetBytes(json);

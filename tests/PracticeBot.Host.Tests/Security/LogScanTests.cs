@@ -170,6 +170,7 @@ public sealed class LogScanTests
         ["Sources__Google__ClientSecret"] = Secrets["Google client secret"],
         ["Sources__Google__RefreshToken"] = Secrets["Google refresh token"],
         [$"Sources__Google__Practices__{Practice}__0__Name"] = Location,
+        [$"Sources__Workspaces__{Practice}"] = $"slack:{SlackTestData.TeamId}",
     };
 
     /// <summary>A value as it could appear in a log line: as is, URL-encoded (both ways) and JSON-escaped.</summary>

@@ -174,7 +174,7 @@ internal static class ScaleRun
                 {
                     await using var scope = services.CreateAsyncScope();
                     var summary = await scope.ServiceProvider.GetRequiredService<ReviewIntake>().ReceiveAsync(
-                        practiceId, SourcedReviews(start, Math.Min(batch, perPractice - start)), surface: true, "scale", CancellationToken.None);
+                        practiceId, SourcedReviews(start, Math.Min(batch, perPractice - start)), PracticeBot.Core.Reviews.ReviewOrigin.Webhook, surface: true, "scale", CancellationToken.None);
                     created += summary?.Created ?? 0;
                 }
             }

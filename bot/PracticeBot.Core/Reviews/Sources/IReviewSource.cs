@@ -1,4 +1,5 @@
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews;
 
 namespace PracticeBot.Core.Reviews.Sources;
 
@@ -15,6 +16,15 @@ public interface IReviewSource
     string DisplayName { get; }
 
     TimeSpan PollInterval { get; }
+
+    /// <summary>How its reviews are recorded: <see cref="ReviewOrigin.Polled"/>, or <see cref="ReviewOrigin.Demo"/> for the demo feed.</summary>
+    ReviewOrigin Origin { get; }
+
+    /// <summary>
+    /// The practice slugs this deployment's configuration connects to the source (<c>Sources:Google:Practices:&lt;slug&gt;</c>):
+    /// reserved, so that no other workspace's <c>practice setup</c> can take one of them.
+    /// </summary>
+    IReadOnlyCollection<string> ConfiguredPractices { get; }
 
     /// <summary>True when this deployment has this source configured for the practice.</summary>
     bool Serves(Practice practice);

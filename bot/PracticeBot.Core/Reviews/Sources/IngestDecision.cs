@@ -11,4 +11,9 @@ public enum IngestDecision
     Edit = 2,
     /// <summary>A reply by the practice appeared on the source: mark the review replied.</summary>
     OwnerReply = 4,
+    /// <summary>
+    /// The practice's connected source now reports a review that was first pushed (webhook, CSV): the source's copy takes
+    /// over, and with it the origin and location that allow replying through the source's API.
+    /// </summary>
+    Adopt = 8,
 }

@@ -5,7 +5,8 @@ public static class IngestionRules
 {
     private static readonly ReviewStatus[] Settled = [ReviewStatus.Replied, ReviewStatus.Resolved, ReviewStatus.Escalated, ReviewStatus.NoReplyNeeded];
 
-    public static IngestDecision Decide(Review? stored, SourcedReview incoming)
+    /// <param name="origin">How <paramref name="incoming"/> arrived.</param>
+    public static IngestDecision Decide(Review? stored, SourcedReview incoming, ReviewOrigin origin)
     {
         if (stored is null)
         {
@@ -13,6 +14,20 @@ public static class IngestionRules
         }
 
         var decision = IngestDecision.Unchanged;
+        if (origin == ReviewOrigin.Polled && stored.Origin != ReviewOrigin.Polled)
+        {
+            // The source itself outranks whatever was pushed under its name, whatever time the pushed copy claimed.
+            decision = IngestDecision.Adopt;
+        }
+        else if (IsPushed(origin) && !IsPushed(stored.Origin))
+        {
+            return IngestDecision.Unchanged; // a webhook or CSV body never changes a review read from a connected source
+        }
+        else if (Version(incoming) < Version(stored))
+        {
+            return IngestDecision.Unchanged; // an older copy (a delayed or replayed body) never replaces a newer one
+        }
+
         if (stored.Rating != incoming.Rating
             || !string.Equals(stored.Recommendation, incoming.Recommendation, StringComparison.OrdinalIgnoreCase)
             || Flat(stored.Text) != Flat(incoming.Text))
@@ -27,6 +42,17 @@ public static class IngestionRules
 
         return decision;
     }
+
+    /// <summary>Pushed to the bot (webhook, CSV), or stored before origins were recorded: the sender's word only.</summary>
+    public static bool IsPushed(ReviewOrigin origin) => origin is ReviewOrigin.Webhook or ReviewOrigin.Csv or ReviewOrigin.Unknown;
+
+    /// <summary>
+    /// When this copy of the review was last changed, by the source's own clock: its update time, or its creation time
+    /// when the source does not say. Ingestion orders copies by it, not by when they reached the bot.
+    /// </summary>
+    public static DateTimeOffset Version(SourcedReview review) => review.UpdatedAt ?? review.CreatedAt;
+
+    public static DateTimeOffset Version(Review review) => review.SourceUpdatedAt ?? review.CreatedAt;
 
     /// <summary>The status a review takes when an owner reply is seen on the source; settled reviews keep theirs.</summary>
     public static ReviewStatus StatusAfterOwnerReply(ReviewStatus current) => Settled.Contains(current) ? current : ReviewStatus.Replied;

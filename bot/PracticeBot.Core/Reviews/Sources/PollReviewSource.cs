@@ -60,7 +60,7 @@ public sealed partial class PollReviewSource(
         sync.LastAttemptAt = now;
         if (result.Status == SourceFetchStatus.Ok)
         {
-            var summary = await ingestion.IngestAsync(practice, result.Reviews, surface: true, cancellationToken);
+            var summary = await ingestion.IngestAsync(practice, result.Reviews, source.Origin, surface: true, cancellationToken);
             var recovered = sync.ConsecutiveFailures > 0;
             if (sync.FailureReported)
             {

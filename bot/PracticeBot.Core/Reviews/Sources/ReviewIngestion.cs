@@ -17,19 +17,24 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
 {
     private const int LookupChunk = 400;
 
+    /// <param name="origin">
+    /// How they arrived. A pushed review (webhook, CSV) never changes one read from a connected source, and a polled copy
+    /// of a pushed one takes it over (<see cref="IngestionRules.Decide"/>).
+    /// </param>
     /// <param name="surface">False for bulk imports of history: reviews are stored and triaged, no cards are posted.</param>
-    public async Task<IngestionSummary> IngestAsync(Practice practice, IReadOnlyList<SourcedReview> incoming, bool surface, CancellationToken ct)
+    public async Task<IngestionSummary> IngestAsync(
+        Practice practice, IReadOnlyList<SourcedReview> incoming, ReviewOrigin origin, bool surface, CancellationToken ct)
     {
         if (incoming.Count == 0)
         {
             return IngestionSummary.Empty;
         }
 
-        // The same review twice in one batch (a webhook array, a CSV) counts once: the last copy wins.
+        // The same review twice in one batch (a webhook array, a CSV) counts once: the newest copy wins, the last of equals.
         var batch = incoming
-            .Select(r => r with { Source = r.Source.Trim().ToLowerInvariant() })
-            .GroupBy(r => (r.Source, r.ExternalId))
-            .Select(g => g.Last())
+            .Select((r, i) => (Review: r with { Source = r.Source.Trim().ToLowerInvariant() }, Index: i))
+            .GroupBy(r => (r.Review.Source, r.Review.ExternalId))
+            .Select(g => g.MaxBy(r => (IngestionRules.Version(r.Review), r.Index)).Review)
             .ToList();
         var stored = await LoadAsync(practice.Id, batch, ct);
 
@@ -39,7 +44,7 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
         foreach (var review in batch)
         {
             var existing = stored.GetValueOrDefault((review.Source, review.ExternalId));
-            var decision = IngestionRules.Decide(existing, review);
+            var decision = IngestionRules.Decide(existing, review, origin);
             if (decision == IngestDecision.Create)
             {
                 fresh.Add(review);
@@ -48,8 +53,26 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
 
             if (decision == IngestDecision.Unchanged)
             {
+                if (IngestionRules.Version(review) > IngestionRules.Version(existing!))
+                {
+                    // The same content, newer: remember the newer time, so a copy from in between cannot win later.
+                    existing!.SourceUpdatedAt = IngestionRules.Version(review);
+                }
+
                 unchanged++;
                 continue;
+            }
+
+            if (decision.HasFlag(IngestDecision.Adopt))
+            {
+                existing!.Origin = origin;
+                existing.SourceLocation = review.SourceLocation;
+                existing.SourceUpdatedAt = IngestionRules.Version(review);
+                if (decision == IngestDecision.Adopt)
+                {
+                    unchanged++; // the same review as pushed: nothing anyone sees changes, its card stays as it is
+                    continue;
+                }
             }
 
             if (decision.HasFlag(IngestDecision.Edit))
@@ -79,6 +102,8 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
                 Source = fresh[i].Source,
                 ExternalId = fresh[i].ExternalId,
                 ReceivedAt = now,
+                Origin = origin,
+                SourceLocation = origin == ReviewOrigin.Polled ? fresh[i].SourceLocation : null,
                 Status = fresh[i].HasOwnerReply ? ReviewStatus.Replied : ReviewStatus.New,
                 RepliedOnSource = fresh[i].HasOwnerReply,
             };
@@ -148,7 +173,7 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
         review.Url = from.Url;
         review.Location = from.Location;
         review.CreatedAt = from.CreatedAt;
-        review.SourceUpdatedAt = from.UpdatedAt;
+        review.SourceUpdatedAt = IngestionRules.Version(from);
         var triage = ReviewTriage.Triage(from.Rating, from.Recommendation, from.Text, practice.Settings.ExtraCategoryPhrases);
         review.Urgent = triage.Urgent;
         review.Categories = [.. triage.Categories];

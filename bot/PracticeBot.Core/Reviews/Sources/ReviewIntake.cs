@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Audit;
 using PracticeBot.Core.Storage;
 
@@ -10,11 +11,18 @@ namespace PracticeBot.Core.Reviews.Sources;
 /// </summary>
 public sealed class ReviewIntake(PracticeBotDb db, ReviewIngestion ingestion, TimeProvider time)
 {
+    /// <param name="channel">How they arrive: <see cref="ReviewOrigin.Webhook"/> or <see cref="ReviewOrigin.Csv"/>.</param>
     /// <param name="origin">Where they came from, for the audit log: <c>webhook</c>, <c>import:reviews.csv</c>.</param>
     /// <returns>Null when the practice does not exist.</returns>
     public async Task<IngestionSummary?> ReceiveAsync(
-        long practiceId, IReadOnlyList<SourcedReview> reviews, bool surface, string origin, CancellationToken cancellationToken)
+        long practiceId, IReadOnlyList<SourcedReview> reviews, ReviewOrigin channel, bool surface, string origin, CancellationToken cancellationToken)
     {
+        if (!IngestionRules.IsPushed(channel) || channel == ReviewOrigin.Unknown)
+        {
+            // Pushed reviews are the sender's word: they must never be stored as if read from a connected source.
+            throw new ArgumentOutOfRangeException(nameof(channel), channel, "Pushed reviews arrive by webhook or CSV.");
+        }
+
         db.PracticeScope = practiceId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var practice = await db.Practices.SingleOrDefaultAsync(p => p.Id == practiceId, cancellationToken);
@@ -23,7 +31,7 @@ public sealed class ReviewIntake(PracticeBotDb db, ReviewIngestion ingestion, Ti
             return null;
         }
 
-        var summary = await ingestion.IngestAsync(practice, reviews, surface, cancellationToken);
+        var summary = await ingestion.IngestAsync(practice, reviews, channel, surface, cancellationToken);
         if (summary.ChangedAnything)
         {
             db.AuditEntries.Add(new AuditEntry

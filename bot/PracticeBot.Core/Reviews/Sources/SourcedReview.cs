@@ -10,6 +10,10 @@ namespace PracticeBot.Core.Reviews.Sources;
 /// <param name="Recommendation"><c>positive</c> or <c>negative</c>, for sources that recommend instead of rating.</param>
 /// <param name="UpdatedAt">When the source last changed it, if the source says.</param>
 /// <param name="HasOwnerReply">The source shows a reply by the practice.</param>
+/// <param name="SourceLocation">
+/// For a polled review, the configured location it was read from (see <see cref="Review.SourceLocation"/>); ingestion
+/// ignores it for pushed reviews.
+/// </param>
 public sealed record SourcedReview(
     string Source,
     string ExternalId,
@@ -21,4 +25,5 @@ public sealed record SourcedReview(
     DateTimeOffset? UpdatedAt = null,
     string? Url = null,
     string? Location = null,
-    bool HasOwnerReply = false);
+    bool HasOwnerReply = false,
+    string? SourceLocation = null);

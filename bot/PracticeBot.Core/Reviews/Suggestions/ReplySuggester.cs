@@ -30,12 +30,12 @@ public sealed partial class ReplySuggester(
     public static ReplySuggestion FromTemplate(Practice practice, Review review, string? note = null)
     {
         var text = ReplyTemplates.For(review, practice.Settings);
-        var report = PrivacyCheck.Check(text, review.Author);
+        var report = PrivacyCheck.Check(text, review.Author, practice.Name);
         if (report.IsHighRisk)
         {
             // A practice's own template that happens to hold a word of this reviewer's name: the built-in one has none.
             text = ReplyTemplates.For(review, new PracticeSettings { ReplyTone = practice.Settings.ReplyTone });
-            report = PrivacyCheck.Check(text, review.Author);
+            report = PrivacyCheck.Check(text, review.Author, practice.Name);
         }
 
         return new ReplySuggestion(text, SuggestionSource.Template, report, note);
@@ -63,7 +63,7 @@ public sealed partial class ReplySuggester(
                     return FromTemplate(practice, review, NoAnswerNote);
                 }
 
-                var report = PrivacyCheck.Check(text, review.Author);
+                var report = PrivacyCheck.Check(text, review.Author, practice.Name);
                 if (!report.IsHighRisk)
                 {
                     LogSuggested(logger, attempt, text.Length);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Tests.TestSupport;
 
@@ -25,7 +26,7 @@ public sealed class ReviewIntakeTests
         [
             new SourcedReview("Vitals", "v-1", 3, null, "A", "First copy.", At),
             new SourcedReview("vitals", "v-1", 2, null, "A", "Second copy.", At),
-        ], surface: true, "webhook", CancellationToken.None);
+        ], ReviewOrigin.Webhook, surface: true, "webhook", CancellationToken.None);
 
         Assert.Equal((1, 0), (summary!.Created, summary.Unchanged));
         await using var check = bot.OpenDb();
@@ -41,7 +42,7 @@ public sealed class ReviewIntakeTests
         await using var scope = bot.Services.CreateAsyncScope();
 
         var summary = await scope.ServiceProvider.GetRequiredService<ReviewIntake>()
-            .ReceiveAsync(999, [new SourcedReview("vitals", "v-1", 3, null, null, null, At)], surface: true, "webhook", CancellationToken.None);
+            .ReceiveAsync(999, [new SourcedReview("vitals", "v-1", 3, null, null, null, At)], ReviewOrigin.Webhook, surface: true, "webhook", CancellationToken.None);
 
         Assert.Null(summary);
         await using var db = bot.OpenDb();

@@ -1,4 +1,5 @@
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 
 namespace PracticeBot.Core.Tests.Reviews.Sources;
@@ -15,6 +16,10 @@ public sealed class ScriptedReviewSource(string name = "google") : IReviewSource
     public Func<SourceQuery, SourceFetchResult> Answer { get; set; } = _ => SourceFetchResult.Ok([], null);
 
     public List<string?> Cursors { get; } = [];
+
+    public ReviewOrigin Origin { get; init; } = ReviewOrigin.Polled;
+
+    public IReadOnlyCollection<string> ConfiguredPractices { get; init; } = [];
 
     public bool Serves(Practice practice) => true;
 

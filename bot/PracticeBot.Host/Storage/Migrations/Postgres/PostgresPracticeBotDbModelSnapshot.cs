@@ -568,6 +568,11 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long>("PracticeId")
                         .HasColumnType("bigint");
 
@@ -588,6 +593,10 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SourceLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<DateTimeOffset?>("SourceUpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -636,6 +645,10 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                     b.Property<long?>("ApprovedByMemberId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ApprovedVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long>("AuthorMemberId")
                         .HasColumnType("bigint");
 
@@ -665,6 +678,11 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
 

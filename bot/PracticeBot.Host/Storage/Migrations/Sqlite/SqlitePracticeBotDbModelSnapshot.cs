@@ -541,6 +541,11 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PracticeId")
                         .HasColumnType("INTEGER");
 
@@ -560,6 +565,10 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceLocation")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SourceUpdatedAt")
@@ -607,6 +616,10 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.Property<long?>("ApprovedByMemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovedVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("AuthorMemberId")
                         .HasColumnType("INTEGER");
 
@@ -636,6 +649,11 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
