@@ -54,6 +54,7 @@ public static class TeamsExtensions
 
         services.TryAddSingleton<InboundEventLog>();
         services.AddSingleton<ActivityLog>();
+        services.AddSingleton<TrustedServiceUrls>();
         services.AddScoped<TeamsConversationStore>();
         services.AddScoped<TeamsReplier>();
         services.AddScoped<ActivityProcessor>();
