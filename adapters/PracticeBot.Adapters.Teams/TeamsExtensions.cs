@@ -59,6 +59,8 @@ public static class TeamsExtensions
         services.AddScoped<TeamsReplier>();
         services.AddScoped<ActivityProcessor>();
         services.AddSingleton<IPlatformSender, TeamsPlatformSender>();
+        services.AddMemoryCache();
+        services.AddSingleton<PracticeBot.Core.Conversation.IGuestDirectory, TeamsGuestDirectory>();
         services.AddHostedService<TeamsModeBanner>();
         return builder;
     }
