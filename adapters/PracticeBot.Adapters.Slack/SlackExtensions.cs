@@ -11,6 +11,7 @@ using PracticeBot.Adapters.Slack.Home;
 using PracticeBot.Adapters.Slack.Install;
 using PracticeBot.Adapters.Slack.SocketMode;
 using PracticeBot.Adapters.Slack.WebApi;
+using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Storage;
 
@@ -52,6 +53,8 @@ public static class SlackExtensions
             services.AddSingleton<IPlatformSender, SlackPlatformSender>();
         }
 
+        services.AddMemoryCache();
+        services.AddSingleton<IGuestDirectory, Members.SlackGuestDirectory>();
         services.AddSingleton<SlackReplies>();
         services.TryAddSingleton<InboundEventLog>();
         services.AddSingleton<AppHomePublisher>();

@@ -54,10 +54,13 @@ public static class TeamsExtensions
 
         services.TryAddSingleton<InboundEventLog>();
         services.AddSingleton<ActivityLog>();
+        services.AddSingleton<TrustedServiceUrls>();
         services.AddScoped<TeamsConversationStore>();
         services.AddScoped<TeamsReplier>();
         services.AddScoped<ActivityProcessor>();
         services.AddSingleton<IPlatformSender, TeamsPlatformSender>();
+        services.AddMemoryCache();
+        services.AddSingleton<PracticeBot.Core.Conversation.IGuestDirectory, TeamsGuestDirectory>();
         services.AddHostedService<TeamsModeBanner>();
         return builder;
     }

@@ -9,13 +9,17 @@ public sealed partial class TeamsModeBanner(IOptions<TeamsOptions> options, ILog
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.IsLocalMode)
+        if (options.Value.IsConfigured)
+        {
+            LogAuthenticated(logger, TeamsExtensions.Path, options.Value.AppId!);
+        }
+        else if (options.Value.IsLocalMode)
         {
             LogLocalMode(logger, TeamsExtensions.Path);
         }
         else
         {
-            LogAuthenticated(logger, TeamsExtensions.Path, options.Value.AppId!);
+            LogOff(logger, TeamsExtensions.Path);
         }
 
         return Task.CompletedTask;
@@ -23,8 +27,11 @@ public sealed partial class TeamsModeBanner(IOptions<TeamsOptions> options, ILog
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams local mode (no Teams:AppId): {Path} accepts unauthenticated activities from loopback addresses only, for the Agents Playground and tests")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams local mode (no Teams:AppId, local mode on): {Path} accepts unauthenticated activities from direct loopback connections with loopback service URLs only, for the Agents Playground and tests")]
     private static partial void LogLocalMode(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams is not configured (no Teams:AppId) and local mode is off: {Path} refuses every activity")]
+    private static partial void LogOff(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams: {Path} requires Bot Framework tokens for app {AppId}")]
     private static partial void LogAuthenticated(ILogger logger, string path, string appId);

@@ -1,8 +1,9 @@
 namespace PracticeBot.Adapters.Teams;
 
 /// <summary>
-/// <c>Teams:*</c>: the Bot Framework registration. With no <see cref="AppId"/> the adapter runs in local mode:
-/// no authentication, loopback callers only (the Agents Playground, tests).
+/// <c>Teams:*</c>: the Bot Framework registration. With no <see cref="AppId"/> the adapter runs in local mode (no
+/// authentication, direct loopback callers and loopback service URLs only: the Agents Playground, tests) when the host
+/// turned local mode on (<see cref="LocalModeEnabled"/>); otherwise <c>/api/messages</c> refuses every activity.
 /// </summary>
 public sealed class TeamsOptions
 {
@@ -24,7 +25,17 @@ public sealed class TeamsOptions
 
     public const int DefaultMaxBodyBytes = 256 * 1024;
 
-    public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
+    /// <summary>
+    /// Set by the host, not by a <c>Teams:*</c> key: whether local mode was chosen (<c>LocalMode:Enabled</c>, or by default
+    /// in Development with no chat platform configured). Never implied by a missing app id alone.
+    /// </summary>
+    public bool LocalModeEnabled { get; set; }
+
+    /// <summary>True when the bot has a Bot Framework registration: every activity must carry a valid token.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(AppId);
+
+    /// <summary>Unauthenticated activities from this machine are taken: no app id, and local mode chosen.</summary>
+    public bool IsLocalMode => !IsConfigured && LocalModeEnabled;
 
     /// <summary>The token endpoint to use: a single-tenant bot asks its own tenant unless an endpoint was configured.</summary>
     public string EffectiveTokenEndpoint =>

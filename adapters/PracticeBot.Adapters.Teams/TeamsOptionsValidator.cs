@@ -8,7 +8,7 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
     public ValidateOptionsResult Validate(string? name, TeamsOptions options)
     {
         var failures = new List<string>();
-        if (!options.IsLocalMode && string.IsNullOrWhiteSpace(options.AppPassword))
+        if (options.IsConfigured && string.IsNullOrWhiteSpace(options.AppPassword))
         {
             failures.Add($"{TeamsOptions.SectionName}:AppPassword is required when {TeamsOptions.SectionName}:AppId is set (the client secret of the bot's app registration).");
         }

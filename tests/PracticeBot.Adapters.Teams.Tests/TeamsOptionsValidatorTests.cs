@@ -12,12 +12,22 @@ public sealed class TeamsOptionsValidatorTests
     }
 
     [Fact]
-    public void Validate_NoAppId_IsLocalModeAndValid()
+    public void Validate_NoAppIdAndLocalModeChosen_IsLocalModeAndValid()
     {
-        var options = new TeamsOptions();
+        var options = new TeamsOptions { LocalModeEnabled = true };
 
         Assert.True(new TeamsOptionsValidator().Validate(null, options).Succeeded);
         Assert.True(options.IsLocalMode);
+    }
+
+    [Fact]
+    public void IsLocalMode_NoAppIdButLocalModeNotChosen_IsFalse()
+    {
+        // A missing app id alone no longer implies local mode (issue #18 item 2).
+        var options = new TeamsOptions();
+
+        Assert.True(new TeamsOptionsValidator().Validate(null, options).Succeeded);
+        Assert.False(options.IsLocalMode);
     }
 
     [Fact]

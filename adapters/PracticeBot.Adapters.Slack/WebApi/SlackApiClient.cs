@@ -160,8 +160,12 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
             Str(user, "real_name") ?? Str(profile, "real_name"),
             Str(profile, "display_name"),
             user.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True,
-            Str(user, "tz"));
+            Str(user, "tz"),
+            IsGuest: IsTrue(user, "is_restricted") || IsTrue(user, "is_ultra_restricted"));
     }
+
+    private static bool IsTrue(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
     public async Task<SlackAuthTest> AuthTestAsync(string token, CancellationToken ct)
     {

@@ -64,7 +64,16 @@ public static class ActivityMapper
     public static string? TenantOf(Activity activity) => activity.ChannelData?.Tenant?.Id ?? activity.Conversation?.TenantId;
 
     public static ChatUser UserOf(ChannelAccount account) =>
-        new(account.Id!, string.IsNullOrWhiteSpace(account.Name) ? null : account.Name, string.IsNullOrWhiteSpace(account.AadObjectId) ? null : account.AadObjectId);
+        new(account.Id!, string.IsNullOrWhiteSpace(account.Name) ? null : account.Name, string.IsNullOrWhiteSpace(account.AadObjectId) ? null : account.AadObjectId,
+            IsGuest(account.UserRole));
+
+    /// <summary>A Teams <c>userRole</c>: guests and anonymous users are guests; null when Teams did not say.</summary>
+    public static bool? IsGuest(string? userRole) => userRole?.ToLowerInvariant() switch
+    {
+        "guest" or "anonymous" => true,
+        "user" => false,
+        _ => null,
+    };
 
     private static bool IsBot(ChannelAccount member, string? botId) =>
         botId is not null && string.Equals(member.Id, botId, StringComparison.OrdinalIgnoreCase);

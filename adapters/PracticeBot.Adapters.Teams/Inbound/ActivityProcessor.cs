@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -36,12 +35,19 @@ public sealed partial class ActivityProcessor(
         }
 
         ValidatedBotToken? token = null;
+        if (!options.Value.IsConfigured && !local)
+        {
+            LogTeamsOff(logger);
+            return Refused(StatusCodes.Status403Forbidden,
+                $"Teams is not configured here ({TeamsOptions.SectionName}:AppId is empty) and local mode is off (LocalMode:Enabled).");
+        }
+
         if (local)
         {
-            if (http.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+            if (LocalRequest.RefusalOf(http) is { } notLocal)
             {
                 LogRemoteRefused(logger);
-                return Results.Unauthorized();
+                return Refused(StatusCodes.Status401Unauthorized, notLocal);
             }
         }
         else
@@ -73,7 +79,20 @@ public sealed partial class ActivityProcessor(
             return Results.StatusCode(refused.StatusCode);
         }
 
+        if (local && activity.ServiceUrl is { Length: > 0 } && !LocalRequest.IsLoopbackUrl(activity.ServiceUrl))
+        {
+            // Unauthenticated: the bot would call whatever address the caller wrote there.
+            LogForeignServiceUrl(logger);
+            return Refused(StatusCodes.Status403Forbidden, "In local mode the activity's serviceUrl must be a loopback address.");
+        }
+
         var inbound = ActivityMapper.Map(activity, local ? DemoPractice.WorkspaceId : null);
+        if (token is not null && inbound is { Kind: InboundKind.Turn or InboundKind.CardAction, Conversation: { } verified })
+        {
+            // The token vouched for this serviceUrl: from now on the bot may call it (and only such URLs) proactively.
+            await conversations.TrustServiceUrlAsync(activity, verified, cancellationToken);
+        }
+
         LogActivity(logger, activity.Type ?? "(none)", activity.Name ?? "", inbound.Kind);
         if (inbound.Kind is InboundKind.Turn or InboundKind.CardAction && !await activities.TryTakeAsync(activity, cancellationToken))
         {
@@ -167,6 +186,8 @@ public sealed partial class ActivityProcessor(
         return buffer.ToArray();
     }
 
+    private static IResult Refused(int status, string reason) => Results.Json(new { error = reason }, statusCode: status);
+
     private static IResult TooLarge(int limit) =>
         Results.Problem($"The activity is larger than {limit} bytes ({TeamsOptions.SectionName}:MaxBodyBytes).", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
 
@@ -176,8 +197,14 @@ public sealed partial class ActivityProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams redelivered a {Type} activity ({Kind}) that was already taken: acknowledged without handling it again")]
     private static partial void LogRedelivered(ILogger logger, string type, InboundKind kind);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from a non-loopback address: the Teams adapter is in local mode (no Teams:AppId)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity that is not from a direct loopback connection (forwarded, remote or no address): the Teams adapter is in local mode (no Teams:AppId)")]
     private static partial void LogRemoteRefused(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity: Teams is not configured (no Teams:AppId) and local mode is off")]
+    private static partial void LogTeamsOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a local-mode activity whose serviceUrl is not a loopback address")]
+    private static partial void LogForeignServiceUrl(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity for channel {ChannelId}: {Reason}")]
     private static partial void LogActivityRefused(ILogger logger, string reason, string channelId);

@@ -6,7 +6,7 @@ namespace PracticeBot.Adapters.Teams.Outbound;
 
 /// <summary>
 /// The bot's access token for the connector, by client credentials; cached until five minutes before it expires.
-/// In local mode there is none (the Playground's connector takes unauthenticated calls).
+/// Without an app id (local mode) there is none (the Playground's connector takes unauthenticated calls).
 /// </summary>
 public sealed class BotTokenProvider(HttpClient http, IOptions<TeamsOptions> options, TimeProvider time) : IDisposable
 {
@@ -18,7 +18,7 @@ public sealed class BotTokenProvider(HttpClient http, IOptions<TeamsOptions> opt
     public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
         var teams = options.Value;
-        if (teams.IsLocalMode)
+        if (!teams.IsConfigured)
         {
             return null;
         }

@@ -40,6 +40,10 @@ public sealed class ConnectorClient(HttpClient http, BotTokenProvider tokens, Ti
         return SendAsync<PagedMembersResult>(HttpMethod.Get, Url(serviceUrl, $"v3/conversations/{E(conversationId)}/pagedmembers{query}"), null, ct);
     }
 
+    /// <summary>One member of a conversation (its <c>userRole</c> tells a guest).</summary>
+    public Task<ConnectorResponse<ChannelAccount>> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken ct) =>
+        SendAsync<ChannelAccount>(HttpMethod.Get, Url(serviceUrl, $"v3/conversations/{E(conversationId)}/members/{E(userId)}"), null, ct);
+
     private static string E(string value) => Uri.EscapeDataString(value);
 
     private static Uri Url(string serviceUrl, string path) => new($"{serviceUrl.TrimEnd('/')}/{path}");

@@ -47,6 +47,13 @@ public sealed partial class TeamsPlatformSender(IServiceScopeFactory scopes, IOp
                 return DeliveryResult.GiveUp($"no Teams service URL known for workspace {conversation.WorkspaceId}: the app is not installed there");
             }
 
+            if (!await store.MayCallAsync(serviceUrl, options.Value.IsLocalMode, cancellationToken))
+            {
+                // A bot token must only ever go to the connector an authenticated activity named.
+                LogUntrustedServiceUrl(logger, delivery.OutboxId, conversation.WorkspaceId);
+                return DeliveryResult.GiveUp($"the Teams service URL of workspace {conversation.WorkspaceId} did not arrive on an authenticated activity, so nothing is sent there");
+            }
+
             if (delivery.Replace is null && delivery.InDoubtSince is not null)
             {
                 LogResendInDoubt(logger, delivery.OutboxId);
@@ -139,6 +146,9 @@ public sealed partial class TeamsPlatformSender(IServiceScopeFactory scopes, IOp
             ? DeliveryResult.TryLater(error, response.RetryAfter)
             : DeliveryResult.GiveUp(error);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId} was not sent: the Teams service URL of workspace {WorkspaceId} did not arrive on an authenticated activity (or, in local mode, is not a loopback address)")]
+    private static partial void LogUntrustedServiceUrl(ILogger logger, long outboxId, string workspaceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId} may already be in its Teams conversation (an earlier attempt did not finish): Teams has no look-up, so it is sent again")]
     private static partial void LogResendInDoubt(ILogger logger, long outboxId);

@@ -7,4 +7,6 @@ public sealed class ChannelAccount
     public string? Name { get; set; }
     public string? AadObjectId { get; set; }
     public string? Role { get; set; }
+    /// <summary>Teams: <c>user</c>, <c>guest</c> or <c>anonymous</c>, on a member fetched from the roster (and on some activities).</summary>
+    public string? UserRole { get; set; }
 }

@@ -26,6 +26,7 @@ public static class ConversationServiceCollectionExtensions
             .Use<RefusalAuditMiddleware>()
             .Use<TenantMiddleware>()
             .Use<MemberMiddleware>()
+            .Use<GuestMiddleware>()
             .Use<AuthorizationMiddleware>()
             .Use<UnitOfWorkMiddleware>()
             .MapHelp()

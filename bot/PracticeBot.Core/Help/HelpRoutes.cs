@@ -4,5 +4,8 @@ namespace PracticeBot.Core.Help;
 
 public static class HelpRoutes
 {
-    public static BotRouter MapHelp(this BotRouter bot) => bot.OnCommand<ShowHelp>("help topics");
+    /// <summary>The help command's route: open to everyone, guests included.</summary>
+    public const string HelpCommand = "help topics";
+
+    public static BotRouter MapHelp(this BotRouter bot) => bot.OnCommand<ShowHelp>(HelpCommand);
 }

@@ -38,11 +38,14 @@ public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk, IPos
             context.Insert(0, "The plan is paused: no reminders until a manager sets it again.");
         }
 
-        var token = tokens.Reveal(plan) ?? tokens.Create(plan); // a token lost with old keys is replaced, and the new one saved with the turn
-        context.Add($"Add it to your calendar: /practice/{practice.Id}/posting.ics?token={token}");
+        context.Add("The link to add this schedule to your calendar comes to you privately.");
         turn.Reply(new OutboundMessage($"Posting — next two weeks:\n{body}", Card.Of(
             new HeaderBlock("Posting — next two weeks"),
             new SectionBlock(body),
             new ContextBlock(context))));
+
+        // The feed's token lets anyone who has it read the schedule: a secret, shown to this person alone.
+        var token = tokens.Reveal(plan) ?? tokens.Create(plan); // a token lost with old keys is replaced, and the new one saved with the turn
+        turn.ReplySecret(OutboundMessage.Plain($"Add the posting schedule to your calendar (keep the link to yourself): /practice/{practice.Id}/posting.ics?token={token}"));
     }
 }

@@ -29,11 +29,6 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
             members.Where(m => m.Roles.HasFlag(role)) is var list && list.Any() ? string.Join(", ", list.Select(m => m.Mention)) : "nobody yet";
 
         var s = practice.Settings;
-        var webhook = turn.Member?.Has(Role.Manager) == true && secrets is not null
-            ? new SectionBlock("*Review webhook* (managers only: keep this secret)", [
-                new CardField("Secret for X-PracticeBot-Signature", $"`{secrets.RevealOrCreate(practice)}`"),
-            ])
-            : null;
         var card = Card.Of(
             new HeaderBlock($"{practice.Name} — settings"),
             new SectionBlock("", [
@@ -55,12 +50,16 @@ public sealed class ShowSettings(PracticeBotDb db, IEnumerable<IPracticeSchedule
                 new CardField("Posters", Holders(Role.Poster)),
             ]),
             new ContextBlock(["Managers change these with `practice settings name|timezone|channel|checkin|approval|template|tone|contact <value>` and `practice role @user <role>`."]));
-        if (webhook is not null)
-        {
-            card = new Card([.. card.Blocks.SkipLast(1), webhook, card.Blocks[^1]]);
-        }
-
         turn.Reply(new OutboundMessage($"{practice.Name} settings", card));
+        if (turn.Member?.Has(Role.Manager) == true && secrets is not null)
+        {
+            // Apart from the settings, so that only this reply has to go somewhere private.
+            turn.ReplySecret(new OutboundMessage($"The review webhook secret of {practice.Name}", Card.Of(
+                new SectionBlock("*Review webhook* (managers only: keep this secret)", [
+                    new CardField("Secret for X-PracticeBot-Signature", $"`{secrets.RevealOrCreate(practice)}`"),
+                    new CardField("Id (for the review webhook)", practice.Slug),
+                ]))));
+        }
     }
 
     private void Change(Practice practice, string key, string? value, TurnContext turn)

@@ -18,7 +18,10 @@ public static class HostDefaults
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(PlatformMode.From(builder.Configuration));
+        var mode = PlatformMode.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(mode);
+        // The Teams adapter cannot tell on its own: local mode depends on the environment and on the other platforms.
+        builder.Services.PostConfigure<PracticeBot.Adapters.Teams.TeamsOptions>(o => o.LocalModeEnabled = mode.LocalMode);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddHostedService<StartupBanner>();
         builder.Services.HoldRequestLinesAtWarning();

@@ -19,9 +19,12 @@ public sealed partial class StartupBanner(
         lifetime.ApplicationStarted.Register(() =>
         {
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? HostDefaults.DefaultUrl;
-            var platforms = mode.IsLocal
+            var platforms = mode.NoPlatform && mode.LocalMode
                 ? $"local mode: try `curl -s {address}/api/local/chat -d help`"
-                : string.Join(" and ", new[] { mode.SlackConfigured ? "Slack" : null, mode.TeamsConfigured ? "Teams" : null }.OfType<string>());
+                : mode.NoPlatform
+                    ? $"no chat platform configured and local mode off (set Slack:* or Teams:*, or {PlatformMode.LocalModeKey}=true)"
+                    : string.Join(" and ", new[] { mode.SlackConfigured ? "Slack" : null, mode.TeamsConfigured ? "Teams" : null }.OfType<string>())
+                      + (mode.LocalMode ? ", local mode on" : "");
             if (!logger.IsEnabled(LogLevel.Information))
             {
                 return;

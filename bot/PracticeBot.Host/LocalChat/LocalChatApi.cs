@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Events;
@@ -10,8 +9,8 @@ using PracticeBot.Host.Hosting;
 namespace PracticeBot.Host.LocalChat;
 
 /// <summary>
-/// <c>POST /api/local/chat</c>: talk to the bot from a terminal with no chat platform at all. Loopback only, and on
-/// by default only in local mode. Text in (plain or JSON), the bot's answers out (plain text, or JSON when asked).
+/// <c>POST /api/local/chat</c>: talk to the bot from a terminal with no chat platform at all. Direct loopback
+/// connections only (never through a proxy), and on by default only in local mode. Text in (plain or JSON), the bot's answers out (plain text, or JSON when asked).
 /// </summary>
 public static class LocalChatApi
 {
@@ -22,7 +21,7 @@ public static class LocalChatApi
     {
         builder.Services.AddOptions<LocalChatOptions>()
             .Configure<IConfiguration, PlatformMode>((o, configuration, mode) =>
-                o.Enabled = configuration.GetValue<bool?>($"{LocalChatOptions.SectionName}:Enabled") ?? mode.IsLocal);
+                o.Enabled = configuration.GetValue<bool?>($"{LocalChatOptions.SectionName}:Enabled") ?? mode.LocalMode);
         return builder;
     }
 
@@ -43,9 +42,9 @@ public static class LocalChatApi
             return Results.NotFound();
         }
 
-        if (http.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+        if (PracticeBot.Adapters.Teams.Auth.LocalRequest.RefusalOf(http) is { } notLocal)
         {
-            return Results.Problem("The local chat only answers on this machine.", statusCode: StatusCodes.Status403Forbidden);
+            return Results.Json(new { error = notLocal }, statusCode: StatusCodes.Status403Forbidden);
         }
 
         var request = await ReadAsync(http.Request, cancellationToken);

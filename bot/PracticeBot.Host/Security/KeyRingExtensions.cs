@@ -10,7 +10,8 @@ public static class KeyRingExtensions
     /// <summary>
     /// ASP.NET Core Data Protection for the whole host (bot tokens, webhook secrets, calendar tokens, the Slack OAuth
     /// state), configured here only: application name <c>PracticeBot</c>, keys in the database, encrypted with
-    /// <c>DataProtection:CertificatePath</c> when set. Call after <c>AddStorage</c>: Data Protection reads its key ring
+    /// <c>DataProtection:CertificatePath</c> or <c>DataProtection:KeyFilePath</c> when set (required outside
+    /// Development, see <see cref="KeyRingOptionsValidator"/>). Call after <c>AddStorage</c>: Data Protection reads its key ring
     /// in a hosted service at start, which must run after the database is migrated.
     /// </summary>
     public static WebApplicationBuilder AddKeyRing(this WebApplicationBuilder builder)
@@ -24,10 +25,17 @@ public static class KeyRingExtensions
         var protection = services.AddDataProtection().SetApplicationName("PracticeBot");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
-        if (KeyRingCertificate.TryLoad(builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>()) is { } certificate)
+        var configured = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>();
+        if (KeyRingCertificate.TryLoad(configured) is { } certificate)
         {
             protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
+        else if (configured?.KeyFilePath is { Length: > 0 } keyFile && KeyFile.TryRead(keyFile) is { Key: { } key })
+        {
+            services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new KeyFileXmlEncryptor(key));
+        }
+
+        // A file or certificate that cannot be used is left to the validator, which stops the start and names the key.
 
         return builder;
     }

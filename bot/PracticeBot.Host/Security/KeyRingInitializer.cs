@@ -17,6 +17,7 @@ public sealed partial class KeyRingInitializer(
     IKeyManager keys,
     IOptions<KeyManagementOptions> keyOptions,
     IOptions<DatabaseOptions> database,
+    IOptions<KeyRingOptions> keyRing,
     TimeProvider time,
     ILogger<KeyRingInitializer> logger) : IHostedService
 {
@@ -25,6 +26,12 @@ public sealed partial class KeyRingInitializer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!keyRing.Value.ProtectsKeys)
+        {
+            // Outside Development the validator has stopped the start already; here it is allowed, and said out loud.
+            LogUnprotected(logger);
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
         if (!database.Value.IsPostgres)
@@ -54,6 +61,9 @@ public sealed partial class KeyRingInitializer(
         var key = keys.CreateNewKey(now, now + keyOptions.Value.NewKeyLifetime);
         LogCreated(logger, key.KeyId);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Data Protection key ring is stored unencrypted in the database (Development only): set DataProtection:KeyFilePath or DataProtection:CertificatePath before running anywhere else")]
+    private static partial void LogUnprotected(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the first Data Protection key {KeyId} in the database")]
     private static partial void LogCreated(ILogger logger, Guid keyId);

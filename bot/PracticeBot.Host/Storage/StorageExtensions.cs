@@ -25,7 +25,7 @@ public static class StorageExtensions
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddOptions<DemoOptions>()
             .Configure<IConfiguration, PlatformMode>((o, configuration, mode) =>
-                o.Enabled = configuration.GetValue<bool?>($"{DemoOptions.SectionName}:Enabled") ?? mode.IsLocal);
+                o.Enabled = configuration.GetValue<bool?>($"{DemoOptions.SectionName}:Enabled") ?? mode.NoPlatform);
 
         // Pooled: a chat turn is a few short queries, and setting up a fresh context (its internal services, its
         // connection object, SQLite's functions registered on it) cost more than the queries. A leased context comes

@@ -24,6 +24,9 @@ namespace PracticeBot.Adapters.Slack.Tests.TestSupport;
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
+    /// <summary>A user id containing this is a guest to <c>users.info</c>.</summary>
+    public const string GuestMarker = "GUEST";
+
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task<bool>>>> _scripts = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
@@ -297,6 +300,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 ["user"] = new JsonObject
                 {
                     ["id"] = Get("user"), ["name"] = "ann", ["real_name"] = "Ann Lee", ["is_bot"] = false, ["tz"] = "America/Chicago",
+                    // Users named as guests are guests: multi-channel (is_restricted) or, with ULTRA, single-channel ones.
+                    ["is_restricted"] = Get("user")?.Contains(GuestMarker, StringComparison.Ordinal) == true,
+                    ["is_ultra_restricted"] = Get("user")?.Contains(GuestMarker + "ULTRA", StringComparison.Ordinal) == true,
                     ["profile"] = new JsonObject { ["display_name"] = "Ann", ["real_name"] = "Ann Lee" },
                 },
             },

@@ -25,6 +25,21 @@ public sealed class ActivityMapperTests
             message.Conversation);
     }
 
+    [Theory]
+    [InlineData("guest", true)]
+    [InlineData("anonymous", true)]
+    [InlineData("user", false)]
+    [InlineData(null, null)]
+    public void Map_FromUserRole_TellsWhetherTheUserIsAGuest(string? userRole, bool? guest)
+    {
+        var activity = Load("message-with-mentions");
+        activity.From!.UserRole = userRole;
+
+        var message = Assert.IsType<MessageReceived>(ActivityMapper.Map(activity).Event);
+
+        Assert.Equal(guest, message.User.IsGuest);
+    }
+
     [Fact]
     public void Map_AdaptiveCardInvoke_IsActionWithValueAndInputs()
     {

@@ -17,6 +17,9 @@ namespace PracticeBot.Adapters.Teams.Tests.TestSupport;
 /// </summary>
 public sealed class BotFrameworkFake : IAsyncDisposable
 {
+    /// <summary>A user id containing this is a guest to <c>GET …/members/{userId}</c>.</summary>
+    public const string GuestMarker = "guest";
+
     public const string EndorsedKid = "test-key";
     public const string UnendorsedKid = "test-key-no-endorsement";
 
@@ -121,6 +124,12 @@ public sealed class BotFrameworkFake : IAsyncDisposable
             {
                 continuationToken = (string?)null,
                 members = new[] { new { id = "29:ann", name = "Ann Lee", aadObjectId = "aad-ann" } },
+            }),
+            ("GET", var p) when p.Contains("/members/", StringComparison.Ordinal) => Results.Json(new
+            {
+                id = Uri.UnescapeDataString(p[(p.LastIndexOf('/') + 1)..]),
+                name = "Member",
+                userRole = p.Contains(GuestMarker, StringComparison.Ordinal) ? "guest" : "user",
             }),
             ("DELETE", _) => Results.Ok(),
             _ => Results.Json(new { id }),

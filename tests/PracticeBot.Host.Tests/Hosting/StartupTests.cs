@@ -13,13 +13,49 @@ namespace PracticeBot.Host.Tests.Hosting;
 
 public sealed class StartupTests
 {
+    /// <summary>What <c>dotnet run --project bot/PracticeBot.Host</c> sets (its launch profile): nothing but Development.</summary>
+    private static readonly Dictionary<string, string> QuickStart = new() { ["DOTNET_ENVIRONMENT"] = "Development", ["DataProtection__KeyFilePath"] = "" };
+
     [Fact]
-    public async Task Start_NoConfiguration_IsHealthyWithSqliteFileAndDemoPractice()
+    public void LaunchProfile_DotnetRun_RunsInDevelopment()
+    {
+        // `dotnet run` uses the first profile; without one the host would run as Production, where local mode is off.
+        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(PracticeBot.Adapters.Slack.Tests.TestSupport.RepoPaths.Root, "bot", "PracticeBot.Host", "Properties", "launchSettings.json")));
+
+        var first = settings.RootElement.GetProperty("profiles").EnumerateObject().First().Value;
+
+        Assert.Equal("Project", first.GetProperty("commandName").GetString());
+        Assert.Equal("Development", first.GetProperty("environmentVariables").GetProperty("ASPNETCORE_ENVIRONMENT").GetString());
+    }
+
+    [Fact]
+    public async Task Start_InProductionWithoutKeyProtection_ExitsNamingTheKeys()
     {
         var root = Directory.CreateTempSubdirectory("practicebot-run-").FullName;
         try
         {
-            await using (var host = HostProcess.Start(root, new Dictionary<string, string>()))
+            await using var host = HostProcess.Start(root, new Dictionary<string, string> { ["DataProtection__KeyFilePath"] = "" });
+
+            var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("DataProtection:KeyFilePath", host.Output, StringComparison.Ordinal);
+            Assert.Contains("DataProtection:CertificatePath", host.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", host.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Start_QuickStartWithNoConfiguration_IsHealthyWithSqliteFileAndDemoPractice()
+    {
+        var root = Directory.CreateTempSubdirectory("practicebot-run-").FullName;
+        try
+        {
+            await using (var host = HostProcess.Start(root, QuickStart))
             {
                 await host.WaitHealthyAsync(TimeSpan.FromSeconds(60));
 
@@ -32,7 +68,7 @@ public sealed class StartupTests
                 Assert.Equal(HttpStatusCode.OK, rename.StatusCode);
             }
 
-            await using (var again = HostProcess.Start(root, new Dictionary<string, string>()))
+            await using (var again = HostProcess.Start(root, QuickStart))
             {
                 await again.WaitHealthyAsync(TimeSpan.FromSeconds(60));
                 using var client = new HttpClient();

@@ -15,6 +15,9 @@ public sealed class IsolationMatrix : IAsyncDisposable
     /// <summary>The role name of a person in a workspace that no practice is bound to.</summary>
     public const string Unbound = "unbound";
 
+    /// <summary>The role name of a guest of A's workspace who has no role.</summary>
+    public const string Guest = TwoPractices.Guest;
+
     private IsolationMatrix(IsolationHost host, HttpClient client, BTargets targets, string baseline)
     {
         Host = host;
@@ -43,7 +46,7 @@ public sealed class IsolationMatrix : IAsyncDisposable
     {
         foreach (var adapter in new[] { Platforms.Slack, Platforms.Teams })
         {
-            foreach (var role in ARoles.Select(r => r.Name).Append(Unbound))
+            foreach (var role in ARoles.Select(r => r.Name).Append(Guest).Append(Unbound))
             {
                 foreach (var attempt in AttemptCatalog.All)
                 {
@@ -53,13 +56,16 @@ public sealed class IsolationMatrix : IAsyncDisposable
                         continue;
                     }
 
-                    // The second way of pressing a button (a Slack modal whose metadata points at B, a Teams Action.Submit)
-                    // reaches the same handlers: it runs for the most and the least privileged person, which keeps the matrix
-                    // inside its time budget.
+                    // The second way of pressing a button (a Slack modal whose metadata points at B, a Teams Action.Submit) or of
+                    // typing a command (a Slack @mention, a Teams personal chat) reaches the same handlers: it runs for the most
+                    // and the least privileged person and for a guest, which keeps the matrix inside its time budget.
                     var deliveries = DeliveriesOf(adapter, attempt);
-                    foreach (var delivery in role is "manager" or "member" ? deliveries : deliveries.Take(1))
+                    foreach (var delivery in role is "manager" or "member" or Guest ? deliveries : deliveries.Take(1))
                     {
-                        yield return (adapter, role, attempt, delivery);
+                        if (!Skipped(attempt, delivery) && !Skipped(role, attempt))
+                        {
+                            yield return (adapter, role, attempt, delivery);
+                        }
                     }
                 }
             }
@@ -67,9 +73,20 @@ public sealed class IsolationMatrix : IAsyncDisposable
     }
 
     public static IEnumerable<string> DeliveriesOf(string adapter, Attempt attempt) =>
-        attempt.IsCommand ? ["typed"]
+        attempt.IsCommand ? (adapter == Platforms.Slack ? ["typed", SlackAttacker.Mention] : ["typed", TeamsAttacker.Personal])
         : adapter == Platforms.Slack ? [SlackAttacker.Button, SlackAttacker.Modal]
         : [TeamsAttacker.Execute, TeamsAttacker.Submit];
+
+    /// <summary>
+    /// A Teams personal chat in the tenant both practices share belongs to neither (like an unbound workspace): setting a
+    /// practice up there would bind the whole tenant's personal chats to it for the rest of the run, and a mistyped
+    /// command there is answered with its usage, not refused.
+    /// </summary>
+    public static bool Skipped(Attempt attempt, string delivery) =>
+        delivery == TeamsAttacker.Personal && (attempt.Route == "command:practice setup" || attempt.Expect == Expect.Unparsed);
+
+    /// <summary>A guest's mistyped command is refused like the rest, but its audit cannot name a route that never parsed.</summary>
+    public static bool Skipped(string role, Attempt attempt) => role == Guest && attempt.Expect == Expect.Unparsed;
 
     public static async Task<IsolationMatrix> StartAsync(IReadOnlyDictionary<string, string?> database)
     {
@@ -85,6 +102,9 @@ public sealed class IsolationMatrix : IAsyncDisposable
     public async Task RunAsync(string adapter, string role, Attempt attempt, string delivery)
     {
         var unbound = role == Unbound;
+        var guest = role == Guest;
+        // In a personal chat no practice is found: everything but help is refused as "not set up", as for an unbound workspace.
+        var nowhere = unbound || delivery == TeamsAttacker.Personal;
         var (team, channel) = (adapter, unbound) switch
         {
             (Platforms.Slack, false) => (ASlackTeam, ASlackChannel),
@@ -101,13 +121,13 @@ public sealed class IsolationMatrix : IAsyncDisposable
             ? await Slack.SendAsync(attempt, delivery, Targets, team, channel, userId)
             : await Teams.SendAsync(attempt, delivery, Targets, team, channel, userId);
 
-        var expect = unbound ? Expect.Refused : attempt.Expect;
+        var expect = attempt.Route == GuestMiddleware.HelpRoute ? Expect.OwnPractice : nowhere || guest ? Expect.Refused : attempt.Expect;
         Assert.True(outcome.Sent.Count > 0, $"{what}: no answer at all");
         if (expect == Expect.Refused)
         {
             var refusals = await Host.RefusalsAsync(actor, lastAudit);
             var refusal = Assert.Single(refusals);
-            Assert.True(refusal.PracticeId == (unbound ? null : Targets.APracticeId), $"{what}: refusal audited for practice {refusal.PracticeId?.ToString() ?? "none"}");
+            Assert.True(refusal.PracticeId == (nowhere ? null : Targets.APracticeId), $"{what}: refusal audited for practice {refusal.PracticeId?.ToString() ?? "none"}");
             Assert.StartsWith($"{adapter}/{(adapter == Platforms.Slack ? team : TeamsTenant)}/", refusal.Origin, StringComparison.Ordinal);
             Assert.StartsWith(attempt.Route + ":", refusal.Detail, StringComparison.Ordinal);
             // Refused before or while resolving the id: a later reason (not yours, someone else's swap) would mean B's row was found.
@@ -135,7 +155,7 @@ public sealed class IsolationMatrix : IAsyncDisposable
 
     /// <summary>The reasons a turn can be refused for without having found the row it names.</summary>
     private static readonly string[] ResolutionReasons =
-        ["workspace not set up", "not a member", "needs ", "assigning needs managers", "no such ", "button value names no review"];
+        ["workspace not set up", "not a member", "needs ", "assigning needs managers", "no such ", "button value names no review", "guest without a role"];
 
     private static string Clip(string text) => text.Length <= 1500 ? text : text[..1500] + "…";
 

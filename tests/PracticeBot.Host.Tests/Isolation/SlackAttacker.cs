@@ -18,6 +18,9 @@ public sealed class SlackAttacker(IsolationHost host, HttpClient client)
     public const string Button = "button";
     public const string Modal = "modal";
 
+    /// <summary>A command typed as an @mention of the bot in the channel (an <c>app_mention</c> event).</summary>
+    public const string Mention = "mention";
+
     private readonly SlackSignature _signer = new(SlackTestData.SigningSecret, TimeProvider.System);
     private int _counter;
 
@@ -29,11 +32,17 @@ public sealed class SlackAttacker(IsolationHost host, HttpClient client)
         var mark = host.Slack.Calls.Count;
         string? ack;
         // Each way a turn's answer reaches this person: its own response_url, a form, or (a modal has no channel) a DM.
+        // An @mention has no response_url: its answers are ephemeral messages (or posts) in the channel.
         bool Answered(IReadOnlyList<RecordedCall> calls) => calls.Any(c =>
             c.Method == $"response_url:{id}" || c.Method == "views.open" && c.Get("trigger_id") == $"trigger-{id}"
-            || c.Method == "chat.postMessage" && c.Get("channel") == userId);
+            || c.Method == "chat.postMessage" && c.Get("channel") == userId
+            || delivery == Mention && (c.Method == "chat.postEphemeral" && c.Get("user") == userId || c.Method == "chat.postMessage" && c.Get("channel") == channel));
 
-        if (attempt.IsCommand)
+        if (attempt.IsCommand && delivery == Mention)
+        {
+            ack = await PostAsync(AppMention(Mentions(attempt.Line!(b)), team, channel, userId, id).ToJsonString(), "application/json");
+        }
+        else if (attempt.IsCommand)
         {
             var (command, text) = SlashOf(Mentions(attempt.Line!(b)));
             ack = await PostAsync(Form(
@@ -88,6 +97,30 @@ public sealed class SlackAttacker(IsolationHost host, HttpClient client)
         var parts = line.Split(' ', 2);
         return parts[0] == "help" ? ("/practice", line) : ("/" + parts[0], parts.Length > 1 ? parts[1] : "");
     }
+
+    /// <summary>The bot mentioned in a channel message, as the Events API delivers it.</summary>
+    private static JsonObject AppMention(string line, string team, string channel, string userId, string id) => new()
+    {
+        ["token"] = "verification-token",
+        ["team_id"] = team,
+        ["api_app_id"] = "A0FAKE",
+        ["type"] = "event_callback",
+        ["event_id"] = $"Ev{id.Replace("-", "", StringComparison.Ordinal)}",
+        ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["event"] = new JsonObject
+        {
+            ["type"] = "app_mention",
+            ["user"] = userId,
+            ["text"] = $"<@{SlackTestData.BotUserId}> {line}",
+            ["ts"] = $"1700000001.{id.Split('-')[^1].PadLeft(6, '0')}",
+            ["channel"] = channel,
+            ["event_ts"] = "1700000001.000001",
+        },
+        ["authorizations"] = new JsonArray(new JsonObject
+        {
+            ["enterprise_id"] = null, ["team_id"] = team, ["user_id"] = SlackTestData.BotUserId, ["is_bot"] = true, ["is_enterprise_install"] = false,
+        }),
+    };
 
     private static JsonObject BlockAction(Attempt attempt, BTargets b, string team, string channel, string userId, string responseUrl, string id) => new()
     {

@@ -14,6 +14,9 @@ public sealed class TeamsAttacker(IsolationHost host, HttpClient client)
     public const string Execute = "execute";
     public const string Submit = "submit";
 
+    /// <summary>A command typed in the person's personal (1:1) chat with the bot: no team, only the tenant.</summary>
+    public const string Personal = "personal";
+
     private readonly Lazy<string> _token = new(() => TestTokens.Create(host.Teams, host.Teams.ServiceUrl));
     private int _counter;
 
@@ -21,6 +24,12 @@ public sealed class TeamsAttacker(IsolationHost host, HttpClient client)
     {
         var mark = host.Teams.Calls.Count;
         var activity = Base(attempt.IsCommand || delivery == Submit ? "message" : "invoke", team, channel, userId);
+        if (delivery == Personal)
+        {
+            activity["conversation"] = new JsonObject { ["id"] = $"a:personal-{userId}", ["conversationType"] = "personal", ["tenantId"] = TwoPractices.TeamsTenant };
+            activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TwoPractices.TeamsTenant } };
+        }
+
         if (attempt.IsCommand)
         {
             var (text, mentions) = Mentions(attempt.Line!(b));

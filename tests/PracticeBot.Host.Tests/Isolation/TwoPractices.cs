@@ -34,6 +34,9 @@ public static class TwoPractices
     public const string UnboundTeamsChannel = "19:nobody-general@thread.tacv2";
     public const string UnboundUser = "nobody";
 
+    /// <summary>A guest of A's workspace with no role (the fakes call every user id holding "guest" a guest).</summary>
+    public const string Guest = "guest";
+
     /// <summary>The people of A who attack, one per role (and one with none).</summary>
     public static readonly IReadOnlyList<(string Name, Role Roles)> ARoles =
     [

@@ -174,10 +174,10 @@ public sealed class ReviewWebhookTests : IAsyncLifetime
     public async Task Post_SignedWithPracticeSecretShownToManager_IsAccepted()
     {
         var dispatcher = _factory.Services.GetRequiredService<BotDispatcher>();
-        var settings = PlainTextRenderer.Render((await dispatcher.DispatchAsync(Command("U-owner", "practice", "settings"))).Replies.Single().Message);
+        var settings = string.Join("\n", (await dispatcher.DispatchAsync(Command("U-owner", "practice", "settings"))).Replies.Select(r => PlainTextRenderer.Render(r.Message)));
         var secret = settings.Split('`').First(s => s.StartsWith("pbw_", StringComparison.Ordinal));
-        var again = PlainTextRenderer.Render((await dispatcher.DispatchAsync(Command("U-owner", "practice", "settings"))).Replies.Single().Message);
-        var responder = PlainTextRenderer.Render((await dispatcher.DispatchAsync(Command("U-ann", "practice", "settings"))).Replies.Single().Message);
+        var again = string.Join("\n", (await dispatcher.DispatchAsync(Command("U-owner", "practice", "settings"))).Replies.Select(r => PlainTextRenderer.Render(r.Message)));
+        var responder = string.Join("\n", (await dispatcher.DispatchAsync(Command("U-ann", "practice", "settings"))).Replies.Select(r => PlainTextRenderer.Render(r.Message)));
 
         var response = await PostAsync(Review(), secret: secret);
 
@@ -193,7 +193,7 @@ public sealed class ReviewWebhookTests : IAsyncLifetime
     public async Task Post_PracticeSecretUsedForAnotherPractice_Is401()
     {
         var dispatcher = _factory.Services.GetRequiredService<BotDispatcher>();
-        var settings = PlainTextRenderer.Render((await dispatcher.DispatchAsync(Command("U-owner", "practice", "settings"))).Replies.Single().Message);
+        var settings = string.Join("\n", (await dispatcher.DispatchAsync(Command("U-owner", "practice", "settings"))).Replies.Select(r => PlainTextRenderer.Render(r.Message)));
         var secret = settings.Split('`').First(s => s.StartsWith("pbw_", StringComparison.Ordinal));
 
         var other = await PostAsync(Review(practice: "other-practice"), secret: secret);

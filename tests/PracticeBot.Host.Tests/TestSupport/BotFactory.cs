@@ -10,9 +10,10 @@ namespace PracticeBot.Host.Tests.TestSupport;
 
 /// <summary>
 /// The real host (<see cref="Program"/>) on a database of the test's choosing, with in-memory platforms that record
-/// what the outbox delivers.
+/// what the outbox delivers. Requests come from loopback (<see cref="LoopbackConnection"/>) unless
+/// <paramref name="noRemoteAddress"/> leaves them without a remote address, as the bare test server does.
 /// </summary>
-public sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+public sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool noRemoteAddress = false)
     : WebApplicationFactory<Program>
 {
     public RecordingPlatformSender Slack { get; } = new(Platforms.Slack);
@@ -34,6 +35,11 @@ public sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, Ac
         builder.ConfigureTestServices(s =>
         {
             s.AddSingleton<IPlatformSender>(Slack);
+            if (!noRemoteAddress)
+            {
+                s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackConnection>();
+            }
+
             services?.Invoke(s);
         });
     }

@@ -17,6 +17,14 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
+    /// <summary>The Data Protection key file every host of this test run uses unless a test sets its own (or none).</summary>
+    private static readonly Lazy<string> SharedKeyFile = new(() =>
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("practicebot-keys-").FullName, "keyring.key");
+        File.WriteAllText(path, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        return path;
+    });
+
     static HostProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAllRunning();
 
     private HostProcess(Process process, string url, string name)
@@ -72,6 +80,10 @@ public sealed class HostProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+
+        // Production refuses a key ring stored in clear: every instance of the run shares one key file, as a deployment would.
+        start.Environment["DataProtection__KeyFilePath"] = SharedKeyFile.Value;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

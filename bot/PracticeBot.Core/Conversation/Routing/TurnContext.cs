@@ -51,6 +51,13 @@ public sealed class TurnContext(BotEvent @event, IServiceProvider services, stri
 
     public void Reply(string text) => Reply(OutboundMessage.Plain(text));
 
+    /// <summary>
+    /// Answers with a secret (a webhook secret, a calendar-feed link): only ever shown in a one-to-one place. Slack sends
+    /// it ephemeral (or as a DM); Teams, which has no private replies, sends it to the person's personal chat with the
+    /// bot and says so in the conversation.
+    /// </summary>
+    public void ReplySecret(OutboundMessage message) => _replies.Add(new TurnReply(message, InChannel: false, Secret: true));
+
     /// <summary>Answers where everyone in the conversation sees it.</summary>
     public void ReplyInChannel(OutboundMessage message) => _replies.Add(new TurnReply(message, InChannel: true));
 
@@ -81,7 +88,8 @@ public sealed class TurnContext(BotEvent @event, IServiceProvider services, stri
 }
 
 /// <summary>An answer to the acting person; the transport decides how (HTTP response, response_url, reply activity).</summary>
-public sealed record TurnReply(OutboundMessage Message, bool InChannel);
+/// <param name="Secret">It holds a secret: a transport must show it to the person alone, never to a whole conversation.</param>
+public sealed record TurnReply(OutboundMessage Message, bool InChannel, bool Secret = false);
 
 public sealed record PendingAudit(string Action, string? Subject, string? Detail);
 
