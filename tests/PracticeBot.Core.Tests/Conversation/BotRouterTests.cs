@@ -114,13 +114,13 @@ public sealed class BotRouterTests
     }
 
     [Fact]
-    public void AddPracticeBotCore_Pipeline_IsErrorsTenantMemberAuthorizationUnitOfWork()
+    public void AddPracticeBotCore_Pipeline_IsErrorsTenantMemberGuestAuthorizationUnitOfWork()
     {
         var services = new ServiceCollection().AddPracticeBotCore();
         var router = (BotRouter)services.Single(d => d.ServiceType == typeof(BotRouter)).ImplementationInstance!;
 
         Assert.Equal(
-            [typeof(ErrorReplyMiddleware), typeof(RefusalAuditMiddleware), typeof(TenantMiddleware), typeof(MemberMiddleware), typeof(AuthorizationMiddleware), typeof(UnitOfWorkMiddleware)],
+            [typeof(ErrorReplyMiddleware), typeof(RefusalAuditMiddleware), typeof(TenantMiddleware), typeof(MemberMiddleware), typeof(GuestMiddleware), typeof(AuthorizationMiddleware), typeof(UnitOfWorkMiddleware)],
             router.Middleware);
     }
 
