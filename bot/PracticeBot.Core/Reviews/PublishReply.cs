@@ -103,8 +103,8 @@ public sealed class PublishReply(
             $"{turn.Member!.Mention} asks you to approve a reply to review #{review.Number}",
             Card.Of(
                 new HeaderBlock($"Approve the reply to review #{review.Number}?"),
-                new SectionBlock($"*Review* {ReviewCards.Score(review)} on {ReviewCards.SourceName(review.Source)}\n{review.Text ?? "(no text)"}"),
-                new SectionBlock($"*Reply by {turn.Member!.Mention}*\n{reply.Text}"),
+                new SectionBlock($"*Review* {ReviewCards.Score(review)} on {ReviewCards.SourceName(review.Source)}\n{(review.Text is null ? "(no text)" : OutsideText.Mark(review.Text))}"),
+                new SectionBlock($"*Reply by {turn.Member!.Mention}*\n{OutsideText.Mark(reply.Text)}"),
                 new ContextBlock([privacy.Explain()]),
                 new ActionsBlock(
                 [
@@ -119,12 +119,12 @@ public sealed class PublishReply(
     private static OutboundMessage ReadyToPost(Review review, ReviewReply reply)
     {
         var source = ReviewCards.SourceName(review.Source);
-        var where = review.Url is { } url ? $"Open the review on {source}: {url}" : $"Find the review on {source}.";
+        var where = review.Url is { } url ? $"Open the review on {source}: {OutsideText.Mark(url)}" : $"Find the review on {source}.";
         return new OutboundMessage(
             $"Reply to review #{review.Number} is ready to post on {source}",
             Card.Of(
                 new HeaderBlock($"Ready to post on {source}"),
-                new SectionBlock(reply.Text),
+                new SectionBlock(OutsideText.Mark(reply.Text)),
                 new ContextBlock([$"{source} has no reply API: copy the text above and post it there. {where}"]),
                 new ActionsBlock([new CardButton("Mark replied", ReviewActions.MarkReplied, review.Number.ToString(CultureInfo.InvariantCulture), ButtonStyle.Primary)])),
             null);
