@@ -6,7 +6,8 @@ namespace PracticeBot.Adapters.Slack.Blocks;
 
 /// <summary>
 /// Neutral messages → Block Kit JSON. Pure, tested with golden JSON. Every text is cut to Block Kit's limits with an
-/// ellipsis and surplus blocks are summarised, so nothing it renders is rejected by Slack.
+/// ellipsis and surplus blocks are summarised, so nothing it renders is rejected by Slack. Every text goes through
+/// <see cref="SlackMrkdwn"/>, which escapes the text from outside.
 /// </summary>
 public static class BlockKitRenderer
 {
@@ -19,7 +20,7 @@ public static class BlockKitRenderer
     /// <summary>The body of <c>chat.postMessage</c> / <c>chat.update</c> / a <c>response_url</c> answer: <c>text</c> and <c>blocks</c>.</summary>
     public static JsonObject RenderMessage(OutboundMessage message)
     {
-        var body = new JsonObject { ["text"] = BlockKitLimits.Truncate(FallbackText(message), BlockKitLimits.MessageText) };
+        var body = new JsonObject { ["text"] = BlockKitLimits.Truncate(SlackMrkdwn.Render(FallbackText(message)), BlockKitLimits.MessageText) };
         if (message.Card is { } card)
         {
             body["blocks"] = RenderBlocks(card.Blocks, BlockKitLimits.MessageBlocks, skipButtons: false);
@@ -36,7 +37,7 @@ public static class BlockKitRenderer
     {
         var blocks = message.Card?.Blocks ?? [];
         var submit = blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons).FirstOrDefault();
-        var title = blocks.OfType<HeaderBlock>().Select(h => h.Text).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? DefaultTitle;
+        var title = blocks.OfType<HeaderBlock>().Select(h => SlackMrkdwn.Plain(h.Text)).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? DefaultTitle;
         var metadata = new ModalMetadata(teamId, channelId, threadTs, submit?.ActionId ?? "", submit?.Value ?? "").Serialize();
         var view = new JsonObject
         {
@@ -49,7 +50,7 @@ public static class BlockKitRenderer
         };
         if (submit is not null)
         {
-            view["submit"] = PlainText(BlockKitLimits.Truncate(submit.Text.Length > 0 ? submit.Text : DefaultSubmit, BlockKitLimits.ViewButton));
+            view["submit"] = PlainText(BlockKitLimits.Truncate(submit.Text.Length > 0 ? SlackMrkdwn.Plain(submit.Text) : DefaultSubmit, BlockKitLimits.ViewButton));
         }
 
         return view;
@@ -119,7 +120,7 @@ public static class BlockKitRenderer
         HeaderBlock header when !string.IsNullOrWhiteSpace(header.Text) => new JsonObject
         {
             ["type"] = "header",
-            ["text"] = PlainText(BlockKitLimits.Truncate(header.Text, BlockKitLimits.HeaderText)),
+            ["text"] = PlainText(BlockKitLimits.Truncate(SlackMrkdwn.Plain(header.Text), BlockKitLimits.HeaderText)),
         },
         SectionBlock section => Section(section),
         ContextBlock context when context.Lines.Any(l => !string.IsNullOrWhiteSpace(l)) => Context(context.Lines),
@@ -127,7 +128,7 @@ public static class BlockKitRenderer
         {
             ["type"] = "image",
             ["image_url"] = image.Url,
-            ["alt_text"] = BlockKitLimits.Truncate(string.IsNullOrWhiteSpace(image.AltText) ? "image" : image.AltText, BlockKitLimits.ImageAltText),
+            ["alt_text"] = BlockKitLimits.Truncate(string.IsNullOrWhiteSpace(image.AltText) ? "image" : SlackMrkdwn.Plain(image.AltText), BlockKitLimits.ImageAltText),
         },
         ActionsBlock actions => Actions(actions, index),
         DividerBlock => new JsonObject { ["type"] = "divider" },
@@ -140,7 +141,7 @@ public static class BlockKitRenderer
         var json = new JsonObject { ["type"] = "section" };
         if (!string.IsNullOrWhiteSpace(section.Text))
         {
-            json["text"] = Markdown(BlockKitLimits.Truncate(section.Text, BlockKitLimits.SectionText));
+            json["text"] = Markdown(BlockKitLimits.Truncate(SlackMrkdwn.Render(section.Text), BlockKitLimits.SectionText));
         }
 
         var fields = (section.Fields ?? []).Select(FieldText).Where(t => t.Length > 0).ToList();
@@ -161,13 +162,13 @@ public static class BlockKitRenderer
     private static string FieldText(CardField field)
     {
         var label = field.Label.Trim();
-        var text = label.Length > 0 ? $"*{label}*\n{field.Value}" : field.Value;
+        var text = SlackMrkdwn.Render(label.Length > 0 ? $"*{label}*\n{field.Value}" : field.Value);
         return BlockKitLimits.Truncate(text.Trim(), BlockKitLimits.FieldText);
     }
 
     private static JsonObject Context(IReadOnlyList<string> lines)
     {
-        var elements = lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => BlockKitLimits.Truncate(l, BlockKitLimits.ContextText)).ToList();
+        var elements = lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => BlockKitLimits.Truncate(SlackMrkdwn.Render(l), BlockKitLimits.ContextText)).ToList();
         if (elements.Count > BlockKitLimits.ContextElements)
         {
             // Ten elements at most: the surplus joins the last one rather than being dropped.
@@ -204,7 +205,7 @@ public static class BlockKitRenderer
             var json = new JsonObject
             {
                 ["type"] = "button",
-                ["text"] = PlainText(BlockKitLimits.Truncate(button.Text, BlockKitLimits.ButtonText)),
+                ["text"] = PlainText(BlockKitLimits.Truncate(SlackMrkdwn.Plain(button.Text), BlockKitLimits.ButtonText)),
                 ["action_id"] = actionId,
                 ["value"] = button.Value,
             };
@@ -246,19 +247,19 @@ public static class BlockKitRenderer
         };
         if (!string.IsNullOrEmpty(input.InitialValue))
         {
-            element["initial_value"] = BlockKitLimits.Truncate(input.InitialValue, BlockKitLimits.InputInitialValue);
+            element["initial_value"] = BlockKitLimits.Truncate(SlackMrkdwn.Plain(input.InitialValue), BlockKitLimits.InputInitialValue);
         }
 
         if (!string.IsNullOrWhiteSpace(input.Placeholder))
         {
-            element["placeholder"] = PlainText(BlockKitLimits.Truncate(input.Placeholder, BlockKitLimits.InputPlaceholder));
+            element["placeholder"] = PlainText(BlockKitLimits.Truncate(SlackMrkdwn.Plain(input.Placeholder), BlockKitLimits.InputPlaceholder));
         }
 
         return new JsonObject
         {
             ["type"] = "input",
             ["block_id"] = id,
-            ["label"] = PlainText(BlockKitLimits.Truncate(string.IsNullOrWhiteSpace(input.Label) ? "Text" : input.Label, BlockKitLimits.InputLabel)),
+            ["label"] = PlainText(BlockKitLimits.Truncate(string.IsNullOrWhiteSpace(input.Label) ? "Text" : SlackMrkdwn.Plain(input.Label), BlockKitLimits.InputLabel)),
             ["element"] = element,
         };
     }

@@ -20,7 +20,7 @@ public static class SlackEventMapper
     /// </summary>
     public static CommandReceived ToCommand(SlashCommand command)
     {
-        var conversation = new ConversationReference(Platforms.Slack, command.TeamId, command.ChannelId);
+        var conversation = new ConversationReference(Platforms.Slack, command.TeamId, command.ChannelId, EnterpriseId: command.EnterpriseId);
         var user = new ChatUser(command.UserId, command.UserName);
         var name = command.Command.ToLowerInvariant();
         var text = SlackText.Unescape(command.Text).Trim();
@@ -45,6 +45,7 @@ public static class SlackEventMapper
         }
 
         var team = TeamOf(payload);
+        var enterprise = EnterpriseOf(payload);
         switch (interaction.Type)
         {
             case "block_actions":
@@ -65,7 +66,7 @@ public static class SlackEventMapper
                 var thread = Str(container, "thread_ts")
                     ?? (payload.TryGetProperty("message", out var message) ? Str(message, "thread_ts") : null);
                 return new ActionInvoked(
-                    new ConversationReference(Platforms.Slack, team, channel, thread),
+                    new ConversationReference(Platforms.Slack, team, channel, thread, EnterpriseId: enterprise),
                     user,
                     BlockIds.ActionIdOf(actionId),
                     Str(action, "value") ?? SelectedValue(action) ?? "",
@@ -87,7 +88,7 @@ public static class SlackEventMapper
                 // Metadata from another workspace says nothing about where to answer here: the person gets a DM instead.
                 var sameTeam = string.Equals(metadata.TeamId, team, StringComparison.Ordinal);
                 return new ActionInvoked(
-                    new ConversationReference(Platforms.Slack, team, sameTeam ? metadata.ChannelId : "", sameTeam ? metadata.ThreadTs : null),
+                    new ConversationReference(Platforms.Slack, team, sameTeam ? metadata.ChannelId : "", sameTeam ? metadata.ThreadTs : null, EnterpriseId: enterprise),
                     user,
                     metadata.ActionId,
                     metadata.Value,
@@ -110,6 +111,7 @@ public static class SlackEventMapper
         var team = callback.TeamId.Length > 0 ? callback.TeamId : Str(e, "team");
         var channel = Str(e, "channel");
         var userId = Str(e, "user");
+        var enterprise = Str(callback.Body, "enterprise_id");
         if (team is null || channel is null || userId is null)
         {
             return null;
@@ -123,13 +125,13 @@ public static class SlackEventMapper
             case "app_mention":
                 var text = SlackText.StripBotMention(SlackText.Unescape(Str(e, "text") ?? ""), botUserId);
                 var thread = Str(e, "thread_ts") ?? Str(e, "ts");
-                return new MessageReceived(new ConversationReference(Platforms.Slack, team, channel, thread), new ChatUser(userId), text);
+                return new MessageReceived(new ConversationReference(Platforms.Slack, team, channel, thread, EnterpriseId: enterprise), new ChatUser(userId), text);
 
             case "member_joined_channel":
                 var isBot = botUserId is not null && string.Equals(userId, botUserId, StringComparison.Ordinal);
                 var inviter = isBot ? Str(e, "inviter") : null;
                 return new MemberJoined(
-                    new ConversationReference(Platforms.Slack, team, channel),
+                    new ConversationReference(Platforms.Slack, team, channel, EnterpriseId: enterprise),
                     new ChatUser(inviter ?? userId),
                     BotWasAdded: isBot);
 
@@ -160,6 +162,11 @@ public static class SlackEventMapper
         (payload.TryGetProperty("team", out var team) ? Str(team, "id") : null)
         ?? (payload.TryGetProperty("user", out var user) ? Str(user, "team_id") : null)
         ?? (payload.TryGetProperty("enterprise", out var enterprise) ? Str(enterprise, "id") : null);
+
+    /// <summary>The Enterprise Grid organisation an interaction came from, if any.</summary>
+    public static string? EnterpriseOf(JsonElement payload) =>
+        (payload.TryGetProperty("enterprise", out var enterprise) ? Str(enterprise, "id") : null)
+        ?? (payload.TryGetProperty("team", out var team) ? Str(team, "enterprise_id") : null);
 
     private static ChatUser? UserOf(JsonElement payload)
     {

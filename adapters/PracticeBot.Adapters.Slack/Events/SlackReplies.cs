@@ -29,7 +29,7 @@ public sealed partial class SlackReplies(SlackApiClient api, SlackTokenStore tok
             return false;
         }
 
-        var token = await tokens.GetBotTokenAsync(context.WorkspaceId, ct);
+        var token = await tokens.GetBotTokenAsync(context.WorkspaceId, context.EnterpriseId, ct);
         if (token is null)
         {
             return false;
@@ -81,7 +81,7 @@ public sealed partial class SlackReplies(SlackApiClient api, SlackTokenStore tok
             return;
         }
 
-        var token = await tokens.GetBotTokenAsync(context.WorkspaceId, ct) ?? throw new SlackApiException("reply", "no_bot_token");
+        var token = await tokens.GetBotTokenAsync(context.WorkspaceId, context.EnterpriseId, ct) ?? throw new SlackApiException("reply", "no_bot_token");
         var message = BlockKitRenderer.RenderMessage(reply.Message);
         if (context.ChannelId.Length == 0)
         {

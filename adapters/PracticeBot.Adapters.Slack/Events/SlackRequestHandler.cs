@@ -44,7 +44,7 @@ public sealed partial class SlackRequestHandler(
     private async Task<SlackAck> HandleCommandAsync(SlashCommand command)
     {
         var turn = Dispatch(SlackEventMapper.ToCommand(command));
-        var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, command.TriggerId);
+        var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, command.TriggerId, command.EnterpriseId);
         using var budget = new CancellationTokenSource(options.Value.AckBudget, time);
         var inTime = await Task.WhenAny(turn, Task.Delay(Timeout.InfiniteTimeSpan, budget.Token)) == turn;
         if (!inTime)
@@ -96,7 +96,8 @@ public sealed partial class SlackRequestHandler(
             action.User.Id,
             action.Conversation.ThreadId,
             responseUrl,
-            SlackRequestParser.Str(payload, "trigger_id"));
+            SlackRequestParser.Str(payload, "trigger_id"),
+            action.Conversation.EnterpriseId);
         var turn = Dispatch(action);
         work.Run(interaction.Type, async ct =>
         {
@@ -116,6 +117,12 @@ public sealed partial class SlackRequestHandler(
             return SlackAck.Empty;
         }
 
+        if (callback.EventType is "app_uninstalled" or "tokens_revoked")
+        {
+            await ForgetInstallAsync(callback, ct);
+            return SlackAck.Empty;
+        }
+
         if (callback.EventType == "app_home_opened")
         {
             var e = callback.Event;
@@ -130,14 +137,14 @@ public sealed partial class SlackRequestHandler(
 
         work.Run(callback.EventType, async token =>
         {
-            var botUser = SlackEventMapper.BotUserIdOf(callback) ?? await BotUserOfAsync(callback.TeamId, token);
+            var botUser = SlackEventMapper.BotUserIdOf(callback) ?? await BotUserOfAsync(callback.TeamId, SlackRequestParser.Str(callback.Body, "enterprise_id"), token);
             if (SlackEventMapper.ToEvent(callback, botUser) is not { } chat)
             {
                 return;
             }
 
             var result = await dispatcher.DispatchAsync(chat, token);
-            var context = new ReplyContext(chat.Conversation.WorkspaceId, chat.Conversation.ChannelId, chat.User.Id, chat.Conversation.ThreadId, null, null);
+            var context = new ReplyContext(chat.Conversation.WorkspaceId, chat.Conversation.ChannelId, chat.User.Id, chat.Conversation.ThreadId, null, null, chat.Conversation.EnterpriseId);
             await replies.DeliverAsync(result.Replies, context, token);
         });
         return SlackAck.Empty;
@@ -150,14 +157,58 @@ public sealed partial class SlackRequestHandler(
         return Task.Run(() => dispatcher.DispatchAsync(botEvent, stopping), stopping);
     }
 
-    private async Task<string?> BotUserOfAsync(string teamId, CancellationToken ct)
+    /// <summary>
+    /// <c>app_uninstalled</c>, or <c>tokens_revoked</c> naming the bot's token: the install the event was delivered for
+    /// (the organisation's for an org-wide install) is deleted and its token evicted, so nothing is sent with a dead
+    /// token, nor with another workspace's in its place. A revoked user token alone changes nothing: the bot has none.
+    /// </summary>
+    private async Task ForgetInstallAsync(SlackEventCallback callback, CancellationToken ct)
+    {
+        if (callback.EventType == "tokens_revoked" && !RevokesBotToken(callback.Event))
+        {
+            return;
+        }
+
+        var enterprise = SlackRequestParser.Str(callback.Body, "enterprise_id");
+        var workspace = IsEnterpriseInstall(callback.Body) && enterprise is not null ? enterprise : callback.TeamId;
+        if (workspace.Length == 0)
+        {
+            return;
+        }
+
+        var removed = await tokens.RemoveAsync(workspace, ct);
+        _botUsers.TryRemove(workspace, out _);
+        LogInstallForgotten(logger, workspace, callback.EventType, removed);
+    }
+
+    private static bool RevokesBotToken(System.Text.Json.JsonElement e) =>
+        e.TryGetProperty("tokens", out var revoked) && revoked.ValueKind == System.Text.Json.JsonValueKind.Object
+        && revoked.TryGetProperty("bot", out var bots) && bots.ValueKind == System.Text.Json.JsonValueKind.Array && bots.GetArrayLength() > 0;
+
+    /// <summary>Whether the event was delivered for an org-wide install (top level, or in its authorizations).</summary>
+    private static bool IsEnterpriseInstall(System.Text.Json.JsonElement body)
+    {
+        if (body.TryGetProperty("is_enterprise_install", out var top) && top.ValueKind == System.Text.Json.JsonValueKind.True)
+        {
+            return true;
+        }
+
+        return body.TryGetProperty("authorizations", out var authorizations) && authorizations.ValueKind == System.Text.Json.JsonValueKind.Array
+            && authorizations.EnumerateArray().Any(a => a.ValueKind == System.Text.Json.JsonValueKind.Object
+                && a.TryGetProperty("is_enterprise_install", out var org) && org.ValueKind == System.Text.Json.JsonValueKind.True);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack workspace {WorkspaceId}: {EventType}, its install is forgotten (one was stored: {Removed})")]
+    private static partial void LogInstallForgotten(ILogger logger, string workspaceId, string eventType, bool removed);
+
+    private async Task<string?> BotUserOfAsync(string teamId, string? enterpriseId, CancellationToken ct)
     {
         if (_botUsers.TryGetValue(teamId, out var known))
         {
             return known;
         }
 
-        if (await tokens.GetBotTokenAsync(teamId, ct) is not { } token)
+        if (await tokens.GetBotTokenAsync(teamId, enterpriseId, ct) is not { } token)
         {
             return null;
         }

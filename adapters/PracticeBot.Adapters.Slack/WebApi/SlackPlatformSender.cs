@@ -37,7 +37,7 @@ public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenSt
     public async Task<DeliveryResult> SendAsync(OutboundDelivery delivery, CancellationToken cancellationToken)
     {
         var conversation = delivery.Target.Conversation;
-        var token = await tokens.GetBotTokenAsync(conversation.WorkspaceId, cancellationToken);
+        var token = await tokens.GetBotTokenAsync(conversation.WorkspaceId, conversation.EnterpriseId, cancellationToken);
         if (token is null)
         {
             return await GiveUpAsync(delivery, "no_bot_token", cancellationToken);

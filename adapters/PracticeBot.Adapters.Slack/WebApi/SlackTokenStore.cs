@@ -9,8 +9,11 @@ using PracticeBot.Core.Storage;
 namespace PracticeBot.Adapters.Slack.WebApi;
 
 /// <summary>
-/// The bot token for a workspace: the one its OAuth install stored (encrypted with Data Protection), else the
-/// single-workspace <c>Slack:BotToken</c>. Decrypted tokens are kept in memory only.
+/// The bot token for a conversation's workspace: the one its own OAuth install stored (encrypted with Data Protection),
+/// else the org-wide install of its Enterprise Grid organisation (stored under the enterprise id). Only a
+/// single-workspace deployment (no <c>Slack:ClientId</c>) falls back to <c>Slack:BotToken</c>: with several workspaces
+/// that token belongs to one of them, and a workspace without an install gets no token rather than another's.
+/// Decrypted tokens are kept in memory only, and forgotten when Slack says they were revoked.
 /// </summary>
 public sealed class SlackTokenStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, IOptions<SlackOptions> options)
 {
@@ -20,14 +23,26 @@ public sealed class SlackTokenStore(IServiceScopeFactory scopes, IDataProtection
 
     public IDataProtector Protector => protection.CreateProtector(ProtectorPurpose);
 
-    public async Task<string?> GetBotTokenAsync(string workspaceId, CancellationToken ct)
+    /// <summary>Whether this deployment serves one workspace with <c>Slack:BotToken</c> (no OAuth install).</summary>
+    public bool IsSingleWorkspace => string.IsNullOrWhiteSpace(options.Value.ClientId);
+
+    public Task<string?> GetBotTokenAsync(string workspaceId, CancellationToken ct) => GetBotTokenAsync(workspaceId, null, ct);
+
+    /// <param name="teamId">The workspace (team id) of the conversation.</param>
+    /// <param name="enterpriseId">Its Enterprise Grid organisation, if any: an org-wide install serves all its workspaces.</param>
+    public async Task<string?> GetBotTokenAsync(string teamId, string? enterpriseId, CancellationToken ct)
     {
-        if (workspaceId.Length > 0)
+        foreach (var id in new[] { teamId, enterpriseId })
         {
-            if (!_installed.TryGetValue(workspaceId, out var token))
+            if (string.IsNullOrEmpty(id))
             {
-                token = await LoadAsync(workspaceId, ct);
-                _installed[workspaceId] = token;
+                continue;
+            }
+
+            if (!_installed.TryGetValue(id, out var token))
+            {
+                token = await LoadAsync(id, ct);
+                _installed[id] = token;
             }
 
             if (token is not null)
@@ -36,7 +51,22 @@ public sealed class SlackTokenStore(IServiceScopeFactory scopes, IDataProtection
             }
         }
 
-        return string.IsNullOrWhiteSpace(options.Value.BotToken) ? null : options.Value.BotToken;
+        return IsSingleWorkspace && !string.IsNullOrWhiteSpace(options.Value.BotToken) ? options.Value.BotToken : null;
+    }
+
+    /// <summary>
+    /// Forgets the install of a workspace (or of an organisation, by its enterprise id) after Slack said its token was
+    /// revoked or the app uninstalled: the stored token is deleted and evicted from memory.
+    /// </summary>
+    /// <returns>Whether an install was stored.</returns>
+    public async Task<bool> RemoveAsync(string workspaceId, CancellationToken ct)
+    {
+        _installed.TryRemove(workspaceId, out _);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
+        var removed = await db.WorkspaceInstallations.Where(i => i.Platform == Platforms.Slack && i.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        _installed[workspaceId] = null;
+        return removed > 0;
     }
 
     /// <summary>Stores (or replaces) a workspace's install; the token is encrypted before it reaches the database.</summary>

@@ -29,7 +29,7 @@ public static class ActivityRenderer
         {
             Type = ActivityTypes.Message,
             // The notification preview when the card arrives.
-            Summary = message.Text,
+            Summary = TeamsMarkdown.Plain(message.Text),
             Attachments = [new Attachment { ContentType = ActivityTypes.AdaptiveCardContentType, Content = AdaptiveCardRenderer.Render(message.Card) }, .. files],
         };
     }

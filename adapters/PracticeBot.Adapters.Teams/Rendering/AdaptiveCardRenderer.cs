@@ -8,7 +8,8 @@ namespace PracticeBot.Adapters.Teams.Rendering;
 /// <summary>
 /// Pure: a neutral card → an Adaptive Card 1.5. Buttons become <c>Action.Execute</c> (verb = action id, data =
 /// <c>{value}</c>), so presses arrive as <c>adaptiveCard/action</c> invokes and the card can be refreshed in the
-/// response; text inputs become <c>Input.Text</c>, gathered by the client into the pressed action's data.
+/// response; text inputs become <c>Input.Text</c>, gathered by the client into the pressed action's data. Every text
+/// goes through <see cref="TeamsMarkdown"/>, which escapes the text from outside.
 /// </summary>
 public static class AdaptiveCardRenderer
 {
@@ -102,7 +103,7 @@ public static class AdaptiveCardRenderer
                     ["type"] = "FactSet",
                     ["facts"] = new JsonArray([.. fields.Select(f => (JsonNode)new JsonObject
                     {
-                        ["title"] = Clip(f.Label),
+                        ["title"] = Clip(TeamsMarkdown.Convert(f.Label)),
                         ["value"] = Clip(TeamsMarkdown.Convert(f.Value)),
                     })]),
                 }),
@@ -124,7 +125,7 @@ public static class AdaptiveCardRenderer
         {
             ["type"] = "Image",
             ["url"] = image.Url,
-            ["altText"] = Clip(image.AltText),
+            ["altText"] = Clip(TeamsMarkdown.Plain(image.AltText)),
         },
         ActionsBlock actions => new JsonObject
         {
@@ -139,13 +140,13 @@ public static class AdaptiveCardRenderer
     {
         if (button.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var link) && link.Scheme is "https" or "http")
         {
-            return new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = Clip(button.Text), ["url"] = url };
+            return new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = Clip(TeamsMarkdown.Plain(button.Text)), ["url"] = url };
         }
 
         var action = new JsonObject
         {
             ["type"] = "Action.Execute",
-            ["title"] = Clip(button.Text),
+            ["title"] = Clip(TeamsMarkdown.Plain(button.Text)),
             ["verb"] = button.ActionId,
             ["data"] = new JsonObject { ["value"] = button.Value },
         };
@@ -163,17 +164,17 @@ public static class AdaptiveCardRenderer
         {
             ["type"] = "Input.Text",
             ["id"] = input.InputId,
-            ["label"] = Clip(input.Label),
+            ["label"] = Clip(TeamsMarkdown.Plain(input.Label)),
             ["isMultiline"] = input.Multiline,
         };
         if (input.InitialValue is { } value)
         {
-            element["value"] = value;
+            element["value"] = TeamsMarkdown.Plain(value);
         }
 
         if (input.Placeholder is { } placeholder)
         {
-            element["placeholder"] = placeholder;
+            element["placeholder"] = TeamsMarkdown.Plain(placeholder);
         }
 
         return element;

@@ -65,7 +65,7 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
         var ids = reviews.Select(r => r.Id).ToList();
         var published = await CheckInQueries.Published.For(db)(db, practice.Id, ids, week.FromUtc).ListAsync(ct);
         var firstResponse = published.GroupBy(r => r.ReviewId).ToDictionary(g => g.Key, g => g.Min(r => r.PublishedAt));
-        var names = (await MembersAsync(practice, ct)).ToDictionary(m => m.Id, m => m.DisplayName ?? m.Mention);
+        var names = (await MembersAsync(practice, ct)).ToDictionary(m => m.Id, m => m.DisplayName is { } name ? OutsideText.Mark(name) : m.Mention);
 
         return DigestCalculator.Compute(new DigestInputs(
             week,

@@ -9,13 +9,18 @@ namespace PracticeBot.Core.Conversation;
 /// <param name="ThreadId">Slack thread ts, or the Teams reply-chain id.</param>
 /// <param name="ServiceUrl">Teams only: where the Bot Framework connector for this conversation answers.</param>
 /// <param name="TeamId">Teams only: the team the channel belongs to; null for personal and group chats.</param>
+/// <param name="EnterpriseId">
+/// Slack only: the Enterprise Grid organisation of the workspace, when it has one, so that a message to it later finds
+/// an org-wide install's token.
+/// </param>
 public sealed record ConversationReference(
     string Platform,
     string WorkspaceId,
     string ChannelId,
     string? ThreadId = null,
     string? ServiceUrl = null,
-    string? TeamId = null)
+    string? TeamId = null,
+    string? EnterpriseId = null)
 {
     public ConversationReference WithoutThread() => this with { ThreadId = null };
 }

@@ -147,7 +147,7 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
             $"Reply to review #{review.Number}",
             Card.Of(
                 new HeaderBlock($"Reply to review #{review.Number}"),
-                new SectionBlock(string.IsNullOrWhiteSpace(review.Text) ? $"{ReviewCards.Score(review)}, no text" : review.Text!),
+                new SectionBlock(string.IsNullOrWhiteSpace(review.Text) ? $"{ReviewCards.Score(review)}, no text" : OutsideText.Mark(review.Text)),
                 new TextInputBlock(ReviewActions.DraftInput, "Your public reply", Multiline: true, InitialValue: initial),
                 new ContextBlock(["Replies are public: never use the reviewer's name, and never confirm a visit or mention any care."]),
                 new ActionsBlock([

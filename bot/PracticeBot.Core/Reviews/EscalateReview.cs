@@ -35,7 +35,7 @@ public sealed class EscalateReview(ReviewWorkflow workflow, ReviewBook reviews, 
 
         var card = await reviews.CardAsync(review, ct);
         var lead = $"{turn.Member!.Mention} escalated review #{number} to you: please look into what happened before anyone replies in public." +
-            (string.IsNullOrWhiteSpace(note) ? "" : $"\nNote: {note.Trim()}") +
+            (string.IsNullOrWhiteSpace(note) ? "" : $"\nNote: {OutsideText.Mark(note.Trim())}") +
             $"\nWhen it's handled: `review resolve {number} [what you found]`.";
         people.Tell(practice, turn.Chat!.Conversation, to, card.WithLead(lead) with { CardKey = null });
         turn.Reply($"Review #{number} is with {(to.Count == 0 ? "nobody yet: the practice has no operations or manager role holder" : string.Join(", ", to.Select(m => m.Mention)))}.");

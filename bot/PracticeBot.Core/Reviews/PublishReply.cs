@@ -118,12 +118,12 @@ public sealed class PublishReply(
     private static OutboundMessage ReadyToPost(Review review, ReviewReply reply, string whyByHand)
     {
         var source = ReviewCards.SourceName(review.Source);
-        var where = review.Url is { } url ? $"Open the review on {source}: {url}" : $"Find the review on {source}.";
+        var where = review.Url is { } url ? $"Open the review on {source}: {OutsideText.Mark(url)}" : $"Find the review on {source}.";
         return new OutboundMessage(
             $"Reply to review #{review.Number} is ready to post on {source}",
             Card.Of(
                 new HeaderBlock($"Ready to post on {source}"),
-                new SectionBlock(reply.Text),
+                new SectionBlock(OutsideText.Mark(reply.Text)),
                 new ContextBlock([$"{Capitalized(whyByHand)}: copy the text above, post it there yourself, then press Mark replied. {where}"]),
                 new ActionsBlock([new CardButton("Mark replied", ReviewActions.MarkReplied, review.Number.ToString(CultureInfo.InvariantCulture), ButtonStyle.Primary)])),
             null);

@@ -66,7 +66,7 @@ public sealed class RejectReply(ReviewWorkflow workflow, ReviewBook reviews, Rev
         if (await people.ByIdAsync(reply.AuthorMemberId, ct) is { } author)
         {
             people.Tell(practice, turn.Chat!.Conversation, [author], OutboundMessage.Plain(
-                $"{turn.Member!.Mention} sent your reply to review #{number} back: {reason.Trim()}\n`review reply {number}` opens it for editing."));
+                $"{turn.Member!.Mention} sent your reply to review #{number} back: {OutsideText.Mark(reason.Trim())}\n`review reply {number}` opens it for editing."));
         }
 
         turn.Reply($"Sent the reply to review #{number} back to its author with your reason.");

@@ -15,8 +15,8 @@ public static class ReplyCards
         $"{authorMention} asks you to approve a reply to review #{review.Number}",
         Card.Of(
             new HeaderBlock($"Approve the reply to review #{review.Number}?"),
-            new SectionBlock($"*Review* {ReviewCards.Score(review)} on {ReviewCards.SourceName(review.Source)}\n{review.Text ?? "(no text)"}"),
-            new SectionBlock($"*Reply by {authorMention}*\n{reply.Text}"),
+            new SectionBlock($"*Review* {ReviewCards.Score(review)} on {ReviewCards.SourceName(review.Source)}\n{(review.Text is null ? "(no text)" : OutsideText.Mark(review.Text))}"),
+            new SectionBlock($"*Reply by {authorMention}*\n{OutsideText.Mark(reply.Text)}"),
             new ContextBlock([privacy.Explain()]),
             new ActionsBlock(
             [
@@ -44,7 +44,7 @@ public static class ReplyCards
         List<CardBlock> blocks =
         [
             new HeaderBlock($"The reply to review #{review.Number} changed"),
-            new SectionBlock($"*Current reply* ({ReviewLifecycle.Describe(review.Status)})\n{reply.Text}"),
+            new SectionBlock($"*Current reply* ({ReviewLifecycle.Describe(review.Status)})\n{OutsideText.Mark(reply.Text)}"),
             new ContextBlock([ReviewReplies.DraftChanged]),
         ];
         if (buttons.Count > 0)

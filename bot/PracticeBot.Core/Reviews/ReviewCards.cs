@@ -4,7 +4,10 @@ using PracticeBot.Core.Practices;
 
 namespace PracticeBot.Core.Reviews;
 
-/// <summary>Builds the neutral card of a review (pure): what matters at a glance, and the buttons that fit its state.</summary>
+/// <summary>
+/// Builds the neutral card of a review (pure): what matters at a glance, and the buttons that fit its state. Everything
+/// the review brought with it (text, author, location, an unknown source's name) is <see cref="OutsideText"/>.
+/// </summary>
 public static class ReviewCards
 {
     private const int ExcerptLength = 140;
@@ -61,14 +64,15 @@ public static class ReviewCards
         ? new string('★', Math.Clamp(stars, 0, 5)) + new string('☆', 5 - Math.Clamp(stars, 0, 5))
         : review.IsNegative ? "not recommended" : "recommended";
 
-    public static string SourceName(string source) => SourceNames.TryGetValue(source, out var name) ? name : source;
+    /// <summary>A known source's proper name, or the source as the review arrived with it, marked as outside text.</summary>
+    public static string SourceName(string source) => SourceNames.TryGetValue(source, out var name) ? name : OutsideText.Mark(source);
 
     private static List<CardField> Fields(Review review)
     {
-        var fields = new List<CardField> { new("From", string.IsNullOrWhiteSpace(review.Author) ? "anonymous" : review.Author!) };
+        var fields = new List<CardField> { new("From", string.IsNullOrWhiteSpace(review.Author) ? "anonymous" : OutsideText.Mark(review.Author)) };
         if (!string.IsNullOrWhiteSpace(review.Location))
         {
-            fields.Add(new CardField("Location", review.Location!));
+            fields.Add(new CardField("Location", OutsideText.Mark(review.Location)));
         }
 
         var categories = review.Categories is { Count: > 0 } all ? all : review.Category is { } one ? [one] : [];
@@ -136,8 +140,8 @@ public static class ReviewCards
 
         var text = review.Text!.Trim();
         return text.Length <= CardTextLength
-            ? text
-            : $"{text[..CardTextLength].TrimEnd()}… _(trimmed: {(review.Url is null ? "the source has the rest" : "Open shows the whole review")})_";
+            ? OutsideText.Mark(text)
+            : $"{OutsideText.Mark(text[..CardTextLength].TrimEnd())}… _(trimmed: {(review.Url is null ? "the source has the rest" : "Open shows the whole review")})_";
     }
 
     private static string State(Review review, Member? claimedBy) => review.Status switch
@@ -165,7 +169,7 @@ public static class ReviewCards
         }
 
         var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length <= ExcerptLength ? $"“{flat}”" : $"“{flat[..ExcerptLength].TrimEnd()}…”";
+        return flat.Length <= ExcerptLength ? $"“{OutsideText.Mark(flat)}”" : $"“{OutsideText.Mark(flat[..ExcerptLength].TrimEnd())}…”";
     }
 
     private static string Ago(DateTimeOffset then, DateTimeOffset now)

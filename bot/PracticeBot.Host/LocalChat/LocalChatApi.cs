@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Events;
@@ -12,7 +13,7 @@ namespace PracticeBot.Host.LocalChat;
 /// <c>POST /api/local/chat</c>: talk to the bot from a terminal with no chat platform at all. Direct loopback
 /// connections only (never through a proxy), and on by default only in local mode. Text in (plain or JSON), the bot's answers out (plain text, or JSON when asked).
 /// </summary>
-public static class LocalChatApi
+public static partial class LocalChatApi
 {
     public const string Path = "/api/local/chat";
     private const int MaxLength = 4000;
@@ -20,6 +21,9 @@ public static class LocalChatApi
     public static WebApplicationBuilder AddLocalChat(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<LocalChatOptions>()
+            .BindConfiguration(LocalChatOptions.SectionName)
+            .Validate(o => o.MaxBodyBytes > 0, $"{LocalChatOptions.SectionName}:MaxBodyBytes must be a positive number of bytes (default {LocalChatOptions.DefaultMaxBodyBytes}).")
+            .ValidateOnStart()
             .Configure<IConfiguration, PlatformMode>((o, configuration, mode) =>
                 o.Enabled = configuration.GetValue<bool?>($"{LocalChatOptions.SectionName}:Enabled") ?? mode.LocalMode);
         return builder;
@@ -35,6 +39,7 @@ public static class LocalChatApi
         HttpContext http,
         BotDispatcher dispatcher,
         Microsoft.Extensions.Options.IOptions<LocalChatOptions> options,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)
@@ -47,7 +52,17 @@ public static class LocalChatApi
             return Results.Json(new { error = notLocal }, statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var request = await ReadAsync(http.Request, cancellationToken);
+        var limit = options.Value.MaxBodyBytes;
+        var body = await LimitedBody.ReadAsync(http, limit, cancellationToken);
+        if (body is null)
+        {
+            LogTooLarge(loggers.CreateLogger(typeof(LocalChatApi)), limit);
+            return Results.Problem(
+                $"The message is larger than {limit} bytes ({LocalChatOptions.SectionName}:MaxBodyBytes). Send one command of at most {MaxLength} characters.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        }
+
+        var request = Read(http.Request.ContentType, body);
         if (request is null || string.IsNullOrWhiteSpace(request.Text))
         {
             return Results.BadRequest(new { error = "Send the text of a command as the body, for example: help" });
@@ -74,11 +89,9 @@ public static class LocalChatApi
         return Results.Text(string.Join("\n\n", result.Replies.Select(r => PlainTextRenderer.Render(r.Message))) + "\n", "text/plain; charset=utf-8");
     }
 
-    private static async Task<LocalChatRequest?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static LocalChatRequest? Read(string? contentType, byte[] body)
     {
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(cancellationToken);
-        if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        if (contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
         {
             try
             {
@@ -90,6 +103,9 @@ public static class LocalChatApi
             }
         }
 
-        return new LocalChatRequest(body.Trim());
+        return new LocalChatRequest(Encoding.UTF8.GetString(body).TrimStart('\uFEFF').Trim());
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Local chat: a body over {Limit} bytes was refused with 413")]
+    private static partial void LogTooLarge(ILogger logger, int limit);
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Storage;
+using PracticeBot.Host.Hosting;
 
 namespace PracticeBot.Host.Reviews;
 
@@ -33,12 +33,7 @@ public static partial class ReviewWebhookApi
     {
         var logger = loggers.CreateLogger(typeof(ReviewWebhookApi));
         var limit = options.Value.MaxBodyBytes;
-        if (http.Request.ContentLength > limit)
-        {
-            return TooLarge(limit);
-        }
-
-        var body = await ReadLimitedAsync(http, limit, cancellationToken);
+        var body = await LimitedBody.ReadAsync(http, limit, cancellationToken);
         if (body is null)
         {
             return TooLarge(limit);
@@ -151,35 +146,6 @@ public static partial class ReviewWebhookApi
                 await Task.Delay(Random.Shared.Next(20, 80) * attempt, ct);
             }
         }
-    }
-
-    private static async Task<byte[]?> ReadLimitedAsync(HttpContext http, int limit, CancellationToken ct)
-    {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = limit + 1L;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > limit)
-                {
-                    return null;
-                }
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-
-        return buffer.ToArray();
     }
 
     /// <summary>429 with <c>Retry-After</c> in whole seconds and what to do, as problem JSON.</summary>

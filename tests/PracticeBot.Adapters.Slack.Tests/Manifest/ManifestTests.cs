@@ -80,7 +80,7 @@ public sealed class ManifestTests
     {
         var events = Manifest()["settings"]!["event_subscriptions"]!["bot_events"]!.Select(s => (string)s!).Order();
 
-        Assert.Equal(["app_home_opened", "app_mention", "member_joined_channel"], events);
+        Assert.Equal(["app_home_opened", "app_mention", "app_uninstalled", "member_joined_channel", "tokens_revoked"], events);
         Assert.True((bool)Manifest()["settings"]!["interactivity"]!["is_enabled"]!);
         Assert.NotNull(Manifest()["settings"]!["socket_mode_enabled"]);
     }

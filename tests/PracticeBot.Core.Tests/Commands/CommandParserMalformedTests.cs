@@ -1,3 +1,4 @@
+using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Commands;
 
 namespace PracticeBot.Core.Tests.Commands;
@@ -52,7 +53,7 @@ public sealed class CommandParserMalformedTests
         // Assert
         Assert.False(result.Succeeded);
         Assert.Null(result.Command);
-        Assert.Contains(problem, result.Error, StringComparison.Ordinal);
+        Assert.Contains(problem, OutsideText.Strip(result.Error), StringComparison.Ordinal);
         Assert.Equal($"`{syntax}`", result.Usage);
         Assert.Contains(syntax, result.Explain(), StringComparison.Ordinal);
     }
@@ -88,7 +89,7 @@ public sealed class CommandParserMalformedTests
 
         // Assert
         Assert.False(result.Succeeded);
-        Assert.Contains(problem, result.Error, StringComparison.Ordinal);
+        Assert.Contains(problem, OutsideText.Strip(result.Error), StringComparison.Ordinal);
         Assert.All(syntaxes, syntax => Assert.Contains($"`{syntax}`", result.Usage, StringComparison.Ordinal));
         Assert.DoesNotContain(
             CommandCatalog.All.Where(c => c.Root != root),
@@ -119,7 +120,7 @@ public sealed class CommandParserMalformedTests
 
         // Assert
         Assert.False(result.Succeeded);
-        Assert.Contains("`reviews`", result.Error, StringComparison.Ordinal);
+        Assert.Contains("`reviews`", OutsideText.Strip(result.Error), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -170,6 +171,7 @@ public sealed class CommandParserMalformedTests
 
         // Assert
         Assert.False(result.Succeeded);
-        Assert.Contains("`a'b`", result.Error, StringComparison.Ordinal);
+        Assert.Contains("`a'b`", OutsideText.Strip(result.Error), StringComparison.Ordinal);
+        Assert.Contains($"`{OutsideText.Mark("a'b")}`", result.Error, StringComparison.Ordinal); // echoed as outside text
     }
 }

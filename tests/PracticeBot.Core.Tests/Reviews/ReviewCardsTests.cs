@@ -61,9 +61,33 @@ public sealed class ReviewCardsTests
 
         var text = PlainTextRenderer.Render(card);
         var section = card.Card!.Blocks.OfType<SectionBlock>().First().Text;
-        Assert.StartsWith(new string('a', ReviewCards.CardTextLength) + "…", section, StringComparison.Ordinal);
+        Assert.StartsWith(OutsideText.Mark(new string('a', ReviewCards.CardTextLength)) + "…", section, StringComparison.Ordinal);
         Assert.Contains("Open shows the whole review", section, StringComparison.Ordinal);
         Assert.Contains("edited by the reviewer", text, StringComparison.Ordinal);
         Assert.Contains("reporting it to the platform", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Card_HostileReview_MarksEverythingTheReviewBroughtAsOutsideText()
+    {
+        var review = Sample(r => (r.Text, r.Author, r.Location, r.Source) = ("<!channel> call us", "<@U123>", "[Verify](https://evil.example)", "<!here>"));
+
+        var card = ReviewCards.Card(review, null, Now);
+
+        var blocks = card.Card!.Blocks;
+        Assert.Equal(OutsideText.Mark("<!channel> call us"), blocks.OfType<SectionBlock>().Single().Text);
+        var fields = blocks.OfType<SectionBlock>().Single().Fields!;
+        Assert.Equal(OutsideText.Mark("<@U123>"), fields.Single(f => f.Label == "From").Value);
+        Assert.Equal(OutsideText.Mark("[Verify](https://evil.example)"), fields.Single(f => f.Label == "Location").Value);
+        Assert.Contains(OutsideText.Mark("<!here>"), blocks.OfType<HeaderBlock>().Single().Text, StringComparison.Ordinal);
+        Assert.Contains(OutsideText.Mark("<!here>"), card.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Line_HostileReview_MarksTheExcerpt()
+    {
+        var line = ReviewCards.Line(Sample(r => r.Text = "<https://evil.example|Verify your listing>"), null, Now);
+
+        Assert.Contains($"“{OutsideText.Mark("<https://evil.example|Verify your listing>")}”", line, StringComparison.Ordinal);
     }
 }

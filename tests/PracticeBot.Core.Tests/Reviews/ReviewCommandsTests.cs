@@ -17,7 +17,7 @@ public sealed class ReviewCommandsTests
         var result = await bot.CommandAsync("U-ann", "review");
 
         var card = Assert.Single(result.Replies).Message.Card!;
-        var lines = card.Blocks.OfType<SectionBlock>().Select(s => s.Text).ToList();
+        var lines = card.Blocks.OfType<SectionBlock>().Select(s => OutsideText.Strip(s.Text)).ToList();
         Assert.Equal(3, lines.Count);
         Assert.StartsWith("*#3*", lines[0], StringComparison.Ordinal);
         Assert.Contains("“Waited an hour", lines[2], StringComparison.Ordinal);

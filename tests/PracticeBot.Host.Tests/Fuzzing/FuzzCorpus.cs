@@ -70,6 +70,17 @@ public sealed class FuzzCorpus
                 ["practice"] = HostileHost.SlackPractice, ["source"] = "vitals", ["externalId"] = "fz-8", ["recommendation"] = "negative",
                 ["text"] = "Nobody called back.", ["createdAt"] = "2026-11-21T10:00:00Z", ["updatedAt"] = "2026-11-22T10:00:00Z", ["replied"] = false,
             }.ToJsonString(),
+            new JsonObject
+            {
+                // The markup cases: everything the review brings is chat markup (MarkupChecks).
+                ["practice"] = HostileHost.SlackPractice, ["source"] = "yelp", ["externalId"] = "fz-9", ["rating"] = 1, ["author"] = "<@U123>",
+                ["text"] = string.Join(" ", MarkupChecks.Cases), ["createdAt"] = "2026-11-21T10:00:00Z", ["location"] = "[Main St](https://evil.example)",
+            }.ToJsonString(),
+            new JsonObject
+            {
+                ["practice"] = HostileHost.TeamsPractice, ["source"] = "google", ["externalId"] = "fz-10", ["rating"] = 2, ["author"] = "[Ann](https://evil.example)",
+                ["text"] = string.Join("\n", MarkupChecks.Cases), ["createdAt"] = "2026-11-21T10:00:00Z",
+            }.ToJsonString(),
         ];
     }
 

@@ -29,6 +29,7 @@ public sealed class Mutator(Random random)
     private static readonly string[] OddText =
     [
         "", " ", "\u0000", "\u202E", "\uFEFF", "\uD83D\uDE00", "\uD800", "\uDFFF", "\r\n", "\t", "<@U0MANAGER1|ann>", "<!channel>", "<#C0REVIEWS1>",
+        .. MarkupChecks.Cases,
         "`", "```", "*bold*", "%00", "%", "%zz", "&", "=", "+", "\"", "\\", "'; DROP TABLE reviews; --", "../../etc/passwd", "${jndi:x}", "{{7*7}}",
         "review", "review claim 1", "review reply 1 hi", "practice settings", "posting schedule", "help", "-1", "0", "99999999999999999999",
     ];

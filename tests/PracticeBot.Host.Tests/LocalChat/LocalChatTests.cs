@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PracticeBot.Host.Tests.TestSupport;
 
 namespace PracticeBot.Host.Tests.LocalChat;
@@ -74,5 +77,50 @@ public sealed class LocalChatTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Chat_BodyOverCapWithoutContentLength_Is413AndLogged()
+    {
+        var logs = new CapturedLogs();
+        await using var factory = new BotFactory(BotFactory.Sqlite(_file.Path, ("LocalChat:MaxBodyBytes", "1024")), s => s.AddSingleton<ILoggerProvider>(logs));
+        var body = new ChunkedBody("help " + new string('x', 1_000_000));
+
+        var context = await factory.Server.SendAsync(http =>
+        {
+            http.Request.Method = HttpMethods.Post;
+            http.Request.Path = "/api/local/chat";
+            http.Request.Body = body;
+            http.Request.ContentLength = null;
+        });
+
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, context.Response.StatusCode);
+        var answer = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        Assert.Contains("LocalChat:MaxBodyBytes", answer, StringComparison.Ordinal);
+        // The test server copies ahead of the endpoint in chunks of its own, but never the whole megabyte.
+        Assert.True(body.BytesRead < 128 * 1024, $"{body.BytesRead} bytes were read for a 1024-byte cap.");
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("over 1024 bytes", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _file.Dispose();
+
+    /// <summary>A body of unknown length (as with chunked encoding) that counts how much of it was read.</summary>
+    private sealed class ChunkedBody(string text) : MemoryStream(System.Text.Encoding.UTF8.GetBytes(text), writable: false)
+    {
+        public long BytesRead { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(base.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Count(base.Read(buffer));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await base.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Count(int read)
+        {
+            BytesRead += read;
+            return read;
+        }
+    }
 }

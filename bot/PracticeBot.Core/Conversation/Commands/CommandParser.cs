@@ -1,3 +1,4 @@
+using PracticeBot.Core.Conversation.Messages;
 using System.Globalization;
 using PracticeBot.Core.Practices;
 
@@ -384,6 +385,7 @@ public static class CommandParser
         _ => $"a {param.Name}",
     };
 
-    private static string Truncate(string value, int max) =>
-        value.Length <= max ? value.Replace("`", "'", StringComparison.Ordinal) : value[..max].Replace("`", "'", StringComparison.Ordinal) + "…";
+    /// <summary>What the person typed, echoed in an error: shortened, and marked as outside text so it shows as typed.</summary>
+    private static string Truncate(string value, int max) => OutsideText.Mark(
+        value.Length <= max ? value.Replace("`", "'", StringComparison.Ordinal) : value[..max].Replace("`", "'", StringComparison.Ordinal) + "…");
 }

@@ -12,7 +12,7 @@ public static class PlainTextRenderer
             : "";
         if (message.Card is null)
         {
-            return message.Text + files;
+            return OutsideText.Strip(message.Text) + files;
         }
 
         var text = new StringBuilder();
@@ -49,6 +49,7 @@ public static class PlainTextRenderer
             }
         }
 
-        return text.ToString().TrimEnd() + files;
+        // Plain text has no markup for outside text to hide in: its marks are simply removed.
+        return OutsideText.Strip(text.ToString().TrimEnd()) + files;
     }
 }

@@ -1,6 +1,11 @@
+using PracticeBot.Core.Conversation.Messages;
+
 namespace PracticeBot.Core.Reviews.Suggestions;
 
-/// <summary>How a suggestion is shown above the review's card (pure): the text, where it came from, its privacy verdict.</summary>
+/// <summary>
+/// How a suggestion is shown above the review's card (pure): the text, where it came from, its privacy verdict. A model's
+/// text is outside text like a review's: it must not ping a channel or disguise a link.
+/// </summary>
 public static class SuggestionCard
 {
     public static string Lead(int number, ReplySuggestion suggestion, bool saved, bool hadDraft)
@@ -11,7 +16,7 @@ public static class SuggestionCard
             : hadDraft
                 ? "Your current draft was kept; to use this one, `review reply " + number + " <text>`."
                 : "It was not saved: the review is no longer yours to draft.";
-        var lines = new List<string> { $"Suggested reply for review #{number} ({source}):", $">{suggestion.Text.Replace("\n", "\n>", StringComparison.Ordinal)}" };
+        var lines = new List<string> { $"Suggested reply for review #{number} ({source}):", string.Join("\n", suggestion.Text.Split('\n').Select(line => ">" + OutsideText.Mark(line))) };
         if (suggestion.Note is { } note)
         {
             lines.Add(note);
