@@ -19,6 +19,8 @@ public sealed partial class InboxWorker(
     IOptions<InboxOptions> options,
     ILogger<InboxWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan ReleaseGrace = TimeSpan.FromSeconds(2);
+
     private readonly CancellationTokenSource _abort = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private TaskCompletionSource _wake = NewSignal();
@@ -103,7 +105,16 @@ public sealed partial class InboxWorker(
     {
         await using var abortAtDeadline = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abort);
         await base.StopAsync(cancellationToken);
-        await IdleAsync().WaitAsync(Timeout.InfiniteTimeSpan, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        try
+        {
+            await IdleAsync().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The deadline passed and the turns were cancelled: a moment for them to give their rows back, so the next
+            // start need not wait out the leases. A turn that ignores it is left to its lease.
+            await IdleAsync().WaitAsync(ReleaseGrace, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
     }
 
     public override void Dispose()
