@@ -212,28 +212,38 @@ public sealed partial class InboxProcessor
                 return;
 
             case InboxOutcome.Failed:
-                await FinishAsync(row.Id, InboxStatus.Dead, result.Error ?? "failed", null);
-                LogDeadLettered(_logger, row.Id, row.Platform, claim.Attempt);
+                if (await FinishAsync(row.Id, InboxStatus.Dead, result.Error ?? "failed", null))
+                {
+                    LogDeadLettered(_logger, row.Id, row.Platform, claim.Attempt);
+                }
+
                 return;
 
             default:
                 var error = result.Error ?? "transient failure";
                 if (lastAttempt)
                 {
-                    await FinishAsync(row.Id, InboxStatus.Dead, $"gave up after {claim.Attempt} attempts: {error}", null);
-                    LogDeadLettered(_logger, row.Id, row.Platform, claim.Attempt);
+                    if (await FinishAsync(row.Id, InboxStatus.Dead, $"gave up after {claim.Attempt} attempts: {error}", null))
+                    {
+                        LogDeadLettered(_logger, row.Id, row.Platform, claim.Attempt);
+                    }
+
                     return;
                 }
 
                 var delay = Backoff.Delay(claim.Attempt, _options.BaseDelay, _options.MaxDelay, _jitter());
-                await FinishAsync(row.Id, InboxStatus.Pending, error, _time.GetUtcNow() + delay);
-                LogRetryScheduled(_logger, row.Id, row.Platform, claim.Attempt, delay);
+                if (await FinishAsync(row.Id, InboxStatus.Pending, error, _time.GetUtcNow() + delay))
+                {
+                    LogRetryScheduled(_logger, row.Id, row.Platform, claim.Attempt, delay);
+                }
+
                 return;
         }
     }
 
     /// <summary>Writes an outcome and gives the lease back, only while this processor holds the row.</summary>
-    private async Task FinishAsync(long id, InboxStatus status, string? error, DateTimeOffset? nextAttemptAt)
+    /// <returns>False when it no longer held it (another worker took it over, or its turn marked it done).</returns>
+    private async Task<bool> FinishAsync(long id, InboxStatus status, string? error, DateTimeOffset? nextAttemptAt)
     {
         var workerId = WorkerId;
         var lastError = error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error;
@@ -242,7 +252,7 @@ public sealed partial class InboxProcessor
         {
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
-            await db.Inbox
+            return await db.Inbox
                 .Where(m => m.Id == id && m.LeaseOwner == workerId && m.Status == InboxStatus.Pending)
                 .ExecuteUpdateAsync(
                     s =>
@@ -266,13 +276,14 @@ public sealed partial class InboxProcessor
                             s.SetProperty(m => m.NextAttemptAt, next);
                         }
                     },
-                    CancellationToken.None);
+                    CancellationToken.None) == 1;
         }
         catch (Exception ex) when (StorageFailure.IsUnavailable(ex))
         {
             // The row keeps its lease until it runs out; then it is claimed again, and its turn (if it committed) has
             // already marked it done, so nothing runs twice.
             LogOutcomeNotRecorded(_logger, id, ex.GetType().Name);
+            return false;
         }
     }
 
