@@ -12,6 +12,7 @@ using PracticeBot.Adapters.Slack.Install;
 using PracticeBot.Adapters.Slack.SocketMode;
 using PracticeBot.Adapters.Slack.WebApi;
 using PracticeBot.Core.Conversation;
+using PracticeBot.Core.Inbox;
 using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Storage;
 
@@ -61,6 +62,7 @@ public static class SlackExtensions
         services.AddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
         services.AddSingleton<SlackRequestHandler>();
+        services.AddSingleton<IInboxHandler, SlackInboxHandler>();
         services.AddSingleton<OAuthState>();
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.AppToken)}"]))

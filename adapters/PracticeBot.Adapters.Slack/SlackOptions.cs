@@ -31,7 +31,8 @@ public sealed class SlackOptions
 
     /// <summary>
     /// Bodies larger than this are refused with 413 before they are read to the end. Slack's requests are a few KB;
-    /// the largest, a button press on a long message, stays well under the default.
+    /// the largest, a button press on a long message, stays well under the default. The same cap applies to one Socket
+    /// Mode message as it is reassembled from its frames.
     /// </summary>
     public int MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 

@@ -52,7 +52,6 @@ public static class TeamsExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient<ConnectorClient>().AddResilienceHandler("teams-connector", ConnectorResilience);
 
-        services.TryAddSingleton<InboundEventLog>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<TrustedServiceUrls>();
         services.AddScoped<TeamsConversationStore>();

@@ -17,6 +17,12 @@ namespace PracticeBot.Adapters.Slack.SocketMode;
 /// socket the client opens a new connection, backing off while Slack cannot be reached. Envelopes go to the same
 /// <see cref="SlackRequestHandler"/> as HTTP requests.
 /// </summary>
+/// <remarks>
+/// One message is reassembled from its frames up to <see cref="SlackOptions.MaxBodyBytes"/>, the same cap as an HTTP
+/// request: a larger one closes the connection with <c>1009 message too big</c> (logged) and a new one is opened, so a
+/// misbehaving peer cannot make the bot buffer without end. Envelopes run side by side; a failure in one is logged
+/// with its envelope id, and the envelope is left unacknowledged so Slack delivers it again.
+/// </remarks>
 public sealed partial class SocketModeClient(
     SlackApiClient api,
     SlackRequestHandler handler,
@@ -26,6 +32,9 @@ public sealed partial class SocketModeClient(
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    /// <summary>The reason a connection ends when a message passes the cap.</summary>
+    public const string TooBig = "message_too_big";
 
     /// <summary>Connections opened so far (tests and diagnostics).</summary>
     public int Connections => _connections;
@@ -77,6 +86,7 @@ public sealed partial class SocketModeClient(
     private async Task<string> RunAsync(ClientWebSocket socket, Action connected, CancellationToken ct)
     {
         using var sending = new SemaphoreSlim(1, 1);
+        var limit = options.Value.MaxBodyBytes;
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
         while (socket.State == WebSocketState.Open)
@@ -89,6 +99,13 @@ public sealed partial class SocketModeClient(
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     return "closed";
+                }
+
+                if (message.Length + received.Count > limit)
+                {
+                    LogMessageTooLarge(logger, limit);
+                    await CloseTooBigAsync(socket, limit);
+                    return TooBig;
                 }
 
                 message.Write(buffer, 0, received.Count);
@@ -157,6 +174,24 @@ public sealed partial class SocketModeClient(
             // Not acknowledged: Slack delivers the envelope again, on the next connection.
             LogAckFailed(logger, envelopeId, ex.GetType().Name);
         }
+        catch (Exception ex)
+        {
+            // Nobody awaits this task: without this the failure would vanish. Not acknowledged, so Slack retries it.
+            LogEnvelopeFailed(logger, ex, envelopeId, SlackRequestParser.Str(envelope, "type") ?? "");
+        }
+    }
+
+    private static async Task CloseTooBigAsync(ClientWebSocket socket, int limit)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, $"message over {limit} bytes", timeout.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The connection is being dropped either way.
+        }
     }
 
     private static async Task CloseQuietlyAsync(ClientWebSocket socket)
@@ -183,6 +218,12 @@ public sealed partial class SocketModeClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection failed ({ExceptionType}); retrying in {Backoff}")]
     private static partial void LogConnectionFailed(ILogger logger, string exceptionType, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode sent a message larger than {Limit} bytes (Slack:MaxBodyBytes): the connection is closed (1009) and a new one opened")]
+    private static partial void LogMessageTooLarge(ILogger logger, int limit);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode envelope {EnvelopeId} ({EnvelopeType}) failed; it is not acknowledged, so Slack delivers it again")]
+    private static partial void LogEnvelopeFailed(ILogger logger, Exception exception, string envelopeId, string envelopeType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode envelope {EnvelopeId} could not be acknowledged ({ExceptionType})")]
     private static partial void LogAckFailed(ILogger logger, string envelopeId, string exceptionType);

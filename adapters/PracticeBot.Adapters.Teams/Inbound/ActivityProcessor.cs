@@ -9,12 +9,15 @@ using PracticeBot.Adapters.Teams.Protocol;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Demo;
+using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Adapters.Teams.Inbound;
 
 /// <summary>
 /// One <c>POST /api/messages</c>: authenticate, parse, map, dispatch, answer. Replies go back through the connector
-/// (a reply to the activity), or, for a card action, in the HTTP response as the refreshed card.
+/// (a reply to the activity), or, for a card action, in the HTTP response as the refreshed card. A message or card
+/// action is handled inside its own request, so it needs no inbox row: its "seen" mark commits with its turn (see
+/// <see cref="ActivityLog"/>), and a delivery whose turn failed is handled again when the Bot Framework redelivers it.
 /// </summary>
 public sealed partial class ActivityProcessor(
     BotFrameworkAuthenticator authenticator,
@@ -22,6 +25,7 @@ public sealed partial class ActivityProcessor(
     TeamsConversationStore conversations,
     TeamsReplier replier,
     ActivityLog activities,
+    PracticeBotDb db,
     IOptions<TeamsOptions> options,
     ILogger<ActivityProcessor> logger)
 {
@@ -94,25 +98,34 @@ public sealed partial class ActivityProcessor(
         }
 
         LogActivity(logger, activity.Type ?? "(none)", activity.Name ?? "", inbound.Kind);
-        if (inbound.Kind is InboundKind.Turn or InboundKind.CardAction && !await activities.TryTakeAsync(activity, cancellationToken))
+        var key = inbound.Kind is InboundKind.Turn or InboundKind.CardAction ? ActivityLog.KeyOf(activity) : null;
+        if (await ActivityLog.IsTakenAsync(db, key, cancellationToken))
         {
-            // A redelivery (the first delivery was slow, perhaps on another instance): acknowledged, not handled again.
-            LogRedelivered(logger, activity.Type ?? "", inbound.Kind);
-            return inbound.Kind == InboundKind.CardAction ? Results.Json(TeamsReplier.AlreadyTaken, TeamsJson.Options) : Results.Ok();
+            return Redelivered(activity, inbound.Kind);
         }
 
         switch (inbound.Kind)
         {
             case InboundKind.Turn:
             {
-                var result = await dispatcher.DispatchAsync(inbound.Event!, cancellationToken);
+                var result = await DispatchAsync(inbound, key, cancellationToken);
+                if (result.Failure is not null && await ActivityLog.IsTakenAsync(db, key, cancellationToken))
+                {
+                    return Redelivered(activity, inbound.Kind); // another delivery of it committed first
+                }
+
                 await replier.AnswerAsync(activity, result.Replies, cancellationToken);
                 return Results.Ok();
             }
 
             case InboundKind.CardAction:
             {
-                var result = await dispatcher.DispatchAsync(inbound.Event!, cancellationToken);
+                var result = await DispatchAsync(inbound, key, cancellationToken);
+                if (result.Failure is not null && await ActivityLog.IsTakenAsync(db, key, cancellationToken))
+                {
+                    return Redelivered(activity, inbound.Kind);
+                }
+
                 return Results.Json(await replier.AnswerInvokeAsync(activity, result.Replies, cancellationToken), TeamsJson.Options);
             }
 
@@ -132,6 +145,24 @@ public sealed partial class ActivityProcessor(
             default:
                 return Results.Ok();
         }
+    }
+
+    /// <summary>The turn, with the activity's "seen" mark committed in its transaction: a failed turn leaves none.</summary>
+    private Task<TurnResult> DispatchAsync(InboundActivity inbound, string? key, CancellationToken cancellationToken) =>
+        dispatcher.DispatchAsync(
+            inbound.Event!,
+            (turn, _) =>
+            {
+                activities.Mark(turn, key);
+                return Task.CompletedTask;
+            },
+            cancellationToken);
+
+    /// <summary>A redelivery of an activity whose turn committed (perhaps on another instance): acknowledged, not handled again.</summary>
+    private IResult Redelivered(Activity activity, InboundKind kind)
+    {
+        LogRedelivered(logger, activity.Type ?? "", kind);
+        return kind == InboundKind.CardAction ? Results.Json(TeamsReplier.AlreadyTaken, TeamsJson.Options) : Results.Ok();
     }
 
     private static Activity? Parse(byte[] body)

@@ -310,10 +310,7 @@ public sealed partial class OutboxDeliverer
     /// </summary>
     internal TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
     {
-        var exponential = _options.BaseDelay.Ticks * Math.Pow(2, Math.Max(0, Math.Min(attempt, 62) - 1));
-        var capped = Math.Min(exponential, _options.MaxDelay.Ticks);
-        var factor = 0.5 + (0.5 * Math.Clamp(_jitter(), 0, 1));
-        var backoff = TimeSpan.FromTicks((long)(capped * factor));
+        var backoff = Backoff.Delay(attempt, _options.BaseDelay, _options.MaxDelay, _jitter());
         var minimum = retryAfter is { } r && r > TimeSpan.Zero ? r : TimeSpan.Zero;
         return backoff > minimum ? backoff : minimum;
     }

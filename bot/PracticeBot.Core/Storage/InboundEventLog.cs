@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PracticeBot.Core.Inbox;
 
 namespace PracticeBot.Core.Storage;
 
@@ -14,6 +15,10 @@ namespace PracticeBot.Core.Storage;
 /// while a commit is under way are therefore committed together in the next one (group commit): an idle log writes
 /// at once, a busy one writes one batch per disk flush. A batch that meets a duplicate is taken apart and each of its
 /// ids inserted alone, so a redelivery is still told apart by the unique index and nothing else.
+/// <para>
+/// A delivery whose handling comes after its acknowledgement brings its <see cref="InboxMessage"/>: the row is inserted
+/// in the same transaction as the id, so a delivery that was taken in is always one the inbox worker will handle.
+/// </para>
 /// </remarks>
 public sealed class InboundEventLog(IServiceScopeFactory scopes, TimeProvider time)
 {
@@ -30,9 +35,14 @@ public sealed class InboundEventLog(IServiceScopeFactory scopes, TimeProvider ti
 
     /// <returns>True the first time a delivery is seen; false for every redelivery of it.</returns>
     /// <exception cref="DbUpdateException">The database failed for another reason (it is down): not a duplicate.</exception>
-    public Task<bool> TryTakeAsync(string platform, string eventId, CancellationToken ct)
+    public Task<bool> TryTakeAsync(string platform, string eventId, CancellationToken ct) => TryTakeAsync(platform, eventId, work: null, ct);
+
+    /// <param name="work">The delivery's inbox row, committed with its id (or not at all); its id is set once it is.</param>
+    /// <returns>True the first time a delivery is seen (its row is then in the inbox); false for every redelivery of it.</returns>
+    /// <exception cref="DbUpdateException">The database failed for another reason (it is down): not a duplicate.</exception>
+    public Task<bool> TryTakeAsync(string platform, string eventId, InboxMessage? work, CancellationToken ct)
     {
-        var pending = new Pending(new InboundEvent { Platform = platform, EventId = eventId, ReceivedAt = time.GetUtcNow() });
+        var pending = new Pending(new InboundEvent { Platform = platform, EventId = eventId, ReceivedAt = time.GetUtcNow() }, work);
         bool start;
         lock (_gate)
         {
@@ -124,6 +134,7 @@ public sealed class InboundEventLog(IServiceScopeFactory scopes, TimeProvider ti
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
         db.InboundEvents.AddRange(batch.Select(p => p.Event));
+        db.Inbox.AddRange(batch.Where(p => p.Work is not null).Select(p => p.Work!));
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);
@@ -134,6 +145,7 @@ public sealed class InboundEventLog(IServiceScopeFactory scopes, TimeProvider ti
             foreach (var pending in batch)
             {
                 pending.Event.Id = 0; // inserted alone next, as a new row
+                pending.Work?.Id = 0;
             }
 
             return false;
@@ -148,6 +160,11 @@ public sealed class InboundEventLog(IServiceScopeFactory scopes, TimeProvider ti
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
             db.InboundEvents.Add(e);
+            if (pending.Work is { } work)
+            {
+                db.Inbox.Add(work);
+            }
+
             try
             {
                 await db.SaveChangesAsync(CancellationToken.None);
@@ -185,9 +202,11 @@ public sealed class InboundEventLog(IServiceScopeFactory scopes, TimeProvider ti
         var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
         var before = time.GetUtcNow() - Retention;
         await db.InboundEvents.Where(e => e.ReceivedAt < before).ExecuteDeleteAsync();
+        // Dead rows stay for an operator to look at (see docs); handled ones only as long as their ids.
+        await db.Inbox.Where(m => m.Status == InboxStatus.Done && m.CreatedAt < before).ExecuteDeleteAsync();
     }
 
-    private sealed record Pending(InboundEvent Event)
+    private sealed record Pending(InboundEvent Event, InboxMessage? Work)
     {
         public TaskCompletionSource<bool> Taken { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

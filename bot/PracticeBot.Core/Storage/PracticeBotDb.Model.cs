@@ -215,6 +215,22 @@ public partial class PracticeBotDb
             e.HasIndex(i => i.ReceivedAt);
         });
 
+        model.Entity<Inbox.InboxMessage>(e =>
+        {
+            e.ToTable("inbox");
+            e.Property(m => m.Platform).HasMaxLength(16);
+            e.Property(m => m.DedupKey).HasMaxLength(200);
+            e.Property(m => m.LeaseOwner).HasMaxLength(100);
+            e.Property(m => m.LastError).HasMaxLength(1000);
+            e.HasIndex(m => new { m.Platform, m.DedupKey }).IsUnique();
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            e.HasIndex(m => m.CreatedAt);
+            // The turn marks its row done only while its worker still holds it: a worker whose lease ran out and was
+            // taken over fails that save, and the turn rolls back instead of being committed twice.
+            e.Property(m => m.LeaseOwner).IsConcurrencyToken();
+            // Drained by system workers across practices: no query filter.
+        });
+
         model.Entity<WorkspaceInstallation>(e =>
         {
             e.ToTable("workspace_installations");

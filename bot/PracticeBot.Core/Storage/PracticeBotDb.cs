@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Audit;
 using PracticeBot.Core.CheckIns;
+using PracticeBot.Core.Inbox;
 using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
@@ -46,6 +47,7 @@ public partial class PracticeBotDb : DbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<WorkspaceInstallation> WorkspaceInstallations => Set<WorkspaceInstallation>();
     public DbSet<TeamsConversation> TeamsConversations => Set<TeamsConversation>();
     public DbSet<ProtectionKey> ProtectionKeys => Set<ProtectionKey>();

@@ -116,6 +116,42 @@ public sealed class TeamsRedeliveryTests
         Assert.Equal(1, await db.InboundEvents.CountAsync(e => e.Platform == Platforms.Teams && e.EventId == ActivityLog.KeyOf(Activities.Channel, (string)claim["id"]!)));
     }
 
+    [Fact]
+    public async Task CardAction_FirstDeliveryFails_TheRedeliveryIsHandled()
+    {
+        // Arrange: the claim's save fails once, as a full disk would.
+        await using var fake = await BotFrameworkFake.StartAsync();
+        using var file = new TempDatabaseFile();
+        await using var factory = Teams(fake, BotFactory.Sqlite(file.Path));
+        using var http = factory.CreateClient();
+        await PostAsync(http, fake, Activities.Message(fake.ServiceUrl, Setup));
+        await AddReviewAsync(factory);
+        await ExecuteAsync(factory,
+            "CREATE TRIGGER refuse_claim BEFORE INSERT ON audit_entries WHEN NEW.Action = 'review.claimed' " +
+            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
+        var claim = Activities.CardAction(fake.ServiceUrl, ReviewActions.Claim, "1", "card-activity-1");
+
+        // Act: the first delivery fails; the Bot Framework delivers the same activity again.
+        var failed = JsonNode.Parse(await (await PostAsync(http, fake, claim)).Content.ReadAsStringAsync())!;
+        await ExecuteAsync(factory, "DROP TRIGGER refuse_claim;");
+        var redelivered = JsonNode.Parse(await (await PostAsync(http, fake, claim)).Content.ReadAsStringAsync())!;
+
+        // Assert: the failure left no "seen" mark, so the redelivery claimed the review (not "Already done").
+        Assert.Contains("something went wrong", (string?)failed["value"], StringComparison.Ordinal);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)redelivered["type"]);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "review.claimed"));
+        Assert.Equal(ReviewStatus.Claimed, (await db.Reviews.SingleAsync()).Status);
+        Assert.Equal(1, await db.InboundEvents.CountAsync(e => e.Platform == Platforms.Teams && e.EventId == ActivityLog.KeyOf(Activities.Channel, (string)claim["id"]!)));
+    }
+
+    private static async Task ExecuteAsync(BotFactory factory, string sql)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().Database.ExecuteSqlRawAsync(sql);
+    }
+
     private static BotFactory Teams(BotFrameworkFake fake, IReadOnlyDictionary<string, string?> database) =>
         new(new Dictionary<string, string?>(database)
         {

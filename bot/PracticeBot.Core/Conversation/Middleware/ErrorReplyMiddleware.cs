@@ -21,6 +21,7 @@ public sealed partial class ErrorReplyMiddleware(ILogger<ErrorReplyMiddleware> l
             // Not a bug: the database is briefly out of reach. People hear that, and that trying again will work.
             LogStorageUnavailable(logger, turn.Route?.Name ?? turn.Event.GetType().Name, ex.GetType().Name, turn.CorrelationId);
             turn.ClearReplies();
+            turn.Failure = TurnFailure.Unavailable;
             if (turn.Chat is not null)
             {
                 turn.Reply("PracticeBot is temporarily unavailable (it cannot reach its database), so nothing was changed. Please try again in a minute.");
@@ -31,6 +32,7 @@ public sealed partial class ErrorReplyMiddleware(ILogger<ErrorReplyMiddleware> l
             // The exception type and stack go to the log; its message may quote data, so it is not echoed to chat.
             LogFailure(logger, ex, turn.Route?.Name ?? turn.Event.GetType().Name, turn.CorrelationId);
             turn.ClearReplies();
+            turn.Failure = TurnFailure.Error;
             if (turn.Chat is not null)
             {
                 turn.Reply(

@@ -25,10 +25,12 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
         if (turn.Route is { TrackedWritesOnly: true })
         {
             await next();
+            var changed = db.ChangeTracker.HasChanges();
+            await turn.CompleteAsync(cancellationToken);
             if (db.ChangeTracker.HasChanges() || turn.Audits.Count > 0)
             {
                 // SaveChanges' own transaction: all of it (a member seen for the first time, a check-in's nudges and messages) or nothing.
-                await SaveAsync(turn, cancellationToken);
+                await SaveAsync(turn, changed, cancellationToken);
             }
 
             await RunAfterCommitAsync(turn, cancellationToken);
@@ -37,14 +39,17 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await next();
-        await SaveAsync(turn, cancellationToken);
+        var handlerChanged = db.ChangeTracker.HasChanges();
+        await turn.CompleteAsync(cancellationToken);
+        await SaveAsync(turn, handlerChanged, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await RunAfterCommitAsync(turn, cancellationToken);
     }
 
-    private async Task SaveAsync(TurnContext turn, CancellationToken cancellationToken)
+    /// <param name="handlerChanged">Whether the handler changed anything tracked (the transport's completion does not count).</param>
+    private async Task SaveAsync(TurnContext turn, bool handlerChanged, CancellationToken cancellationToken)
     {
-        if (db.ChangeTracker.HasChanges() && turn.Route is { Mutates: true } route && turn.Audits.Count == 0 && turn.Refusal is null)
+        if (handlerChanged && turn.Route is { Mutates: true } route && turn.Audits.Count == 0 && turn.Refusal is null)
         {
             // A handler that changed state without saying what still leaves a trace (a refused turn has its own).
             turn.Audit(route.Name.Replace(':', '.'), null, null);

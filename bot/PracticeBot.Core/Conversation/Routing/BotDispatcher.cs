@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Core.Conversation.Routing;
 
@@ -15,11 +16,20 @@ public sealed partial class BotDispatcher(
     TimeProvider time,
     ILogger<BotDispatcher> logger)
 {
-    public async Task<TurnResult> DispatchAsync(BotEvent botEvent, CancellationToken cancellationToken = default)
+    public Task<TurnResult> DispatchAsync(BotEvent botEvent, CancellationToken cancellationToken = default) =>
+        DispatchAsync(botEvent, completion: null, cancellationToken);
+
+    /// <param name="completion">
+    /// The transport's own writes for this delivery, committed with the turn's changes (see
+    /// <see cref="TurnContext.CompleteAsync"/>): not at all when the turn fails, so the delivery can be handled again.
+    /// It makes tracked changes on the turn's <see cref="PracticeBotDb"/> only.
+    /// </param>
+    public async Task<TurnResult> DispatchAsync(BotEvent botEvent, Func<TurnContext, CancellationToken, Task>? completion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(botEvent);
         await using var scope = scopes.CreateAsyncScope();
         var turn = new TurnContext(botEvent, scope.ServiceProvider, NewCorrelationId(), time.GetUtcNow());
+        turn.SetCompletion(completion);
         ReadCommand(turn);
         turn.Route = router.Select(turn);
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = turn.CorrelationId }))
@@ -27,9 +37,15 @@ public sealed partial class BotDispatcher(
             LogTurn(logger, botEvent.GetType().Name, turn.Route?.Name ?? "(none)", turn.CorrelationId);
             var middleware = router.Middleware.Select(t => (IBotMiddleware)scope.ServiceProvider.GetRequiredService(t)).ToList();
             await Run(middleware, 0, turn, cancellationToken);
+            if (completion is not null && !turn.Completed && turn.Failure is null)
+            {
+                // Refused before the unit of work (or a route with a transaction of its own): nothing else to commit with.
+                await turn.CompleteAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().SaveChangesAsync(cancellationToken);
+            }
         }
 
-        return new TurnResult(turn.Replies, turn.CorrelationId);
+        return new TurnResult(turn.Replies, turn.CorrelationId, turn.Failure);
     }
 
     private static ValueTask Run(List<IBotMiddleware> middleware, int index, TurnContext turn, CancellationToken ct) =>

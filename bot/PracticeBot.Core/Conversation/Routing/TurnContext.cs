@@ -11,6 +11,7 @@ public sealed class TurnContext(BotEvent @event, IServiceProvider services, stri
     private readonly List<TurnReply> _replies = [];
     private readonly List<PendingAudit> _audits = [];
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
+    private Func<TurnContext, CancellationToken, Task>? _completion;
 
     public BotEvent Event { get; } = @event;
 
@@ -42,6 +43,15 @@ public sealed class TurnContext(BotEvent @event, IServiceProvider services, stri
     public IReadOnlyList<PendingAudit> Audits => _audits;
 
     public IReadOnlyList<Func<CancellationToken, Task>> AfterCommitWork => _afterCommit;
+
+    /// <summary>Set by the error middleware when the turn failed: its changes were rolled back.</summary>
+    public TurnFailure? Failure { get; set; }
+
+    /// <summary>
+    /// Whether the transport's completion (<see cref="BotDispatcher.DispatchAsync(Events.BotEvent, Func{TurnContext, CancellationToken, Task}?, CancellationToken)"/>)
+    /// has been added to the turn's changes.
+    /// </summary>
+    public bool Completed { get; private set; }
 
     /// <summary>Set when the turn was refused: not set up here, not the person's role, or an id this practice does not have.</summary>
     public TurnRefusal? Refusal { get; private set; }
@@ -85,6 +95,25 @@ public sealed class TurnContext(BotEvent @event, IServiceProvider services, stri
     /// committed: it runs after the commit, and not at all when the turn fails.
     /// </summary>
     public void AfterCommit(Func<CancellationToken, Task> work) => _afterCommit.Add(work);
+
+    internal void SetCompletion(Func<TurnContext, CancellationToken, Task>? completion) => _completion = completion;
+
+    /// <summary>
+    /// Adds the transport's own writes (the delivery's "seen" mark, its inbox row marked done, its replies in the
+    /// outbox) to the turn's changes, once, just before they are saved: they commit together or not at all. The unit
+    /// of work calls it; the dispatcher calls it for a turn that never reached the unit of work (refused before it).
+    /// Completions make tracked changes only, so they join whatever saves the turn.
+    /// </summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (Completed || _completion is null)
+        {
+            return;
+        }
+
+        Completed = true;
+        await _completion(this, cancellationToken);
+    }
 }
 
 /// <summary>An answer to the acting person; the transport decides how (HTTP response, response_url, reply activity).</summary>
