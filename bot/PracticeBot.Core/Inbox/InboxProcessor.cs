@@ -214,7 +214,8 @@ public sealed partial class InboxProcessor
             case InboxOutcome.Failed:
                 if (await FinishAsync(row.Id, InboxStatus.Dead, result.Error ?? "failed", null))
                 {
-                    LogDeadLettered(_logger, row.Id, row.Platform, claim.Attempt);
+                    // A Warning: the cause (a payload it cannot read, or a turn whose failure is logged) is not a new error.
+                    LogGivenUp(_logger, row.Id, row.Platform, claim.Attempt);
                 }
 
                 return;
@@ -319,6 +320,9 @@ public sealed partial class InboxProcessor
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox row {InboxId} on {Platform} dead-lettered (attempt {Attempt}); see its last_error")]
     private static partial void LogDeadLettered(ILogger logger, long inboxId, string platform, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox row {InboxId} on {Platform} not handled (attempt {Attempt}): its handler gave up on it; see its last_error")]
+    private static partial void LogGivenUp(ILogger logger, long inboxId, string platform, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox row {InboxId}: the database is unavailable ({ExceptionType}), so its outcome is not recorded; it is claimed again when its lease runs out")]
     private static partial void LogOutcomeNotRecorded(ILogger logger, long inboxId, string exceptionType);
