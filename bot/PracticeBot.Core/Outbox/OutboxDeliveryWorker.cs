@@ -58,14 +58,23 @@ public sealed partial class OutboxDeliveryWorker(
     /// <paramref name="cancellationToken"/> is the host's shutdown deadline: until it passes, the send in progress
     /// may finish and record its outcome; when it does, the send is cancelled and its row waits for the lease to end.
     /// </summary>
+    private volatile bool _disposed;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed)
+        {
+            // A host stopped again after it was disposed (a test fixture's second stop): nothing is running.
+            return;
+        }
+
         await using var abortAtDeadline = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abortSends);
         await base.StopAsync(cancellationToken);
     }
 
     public override void Dispose()
     {
+        _disposed = true;
         _abortSends.Dispose();
         base.Dispose();
     }

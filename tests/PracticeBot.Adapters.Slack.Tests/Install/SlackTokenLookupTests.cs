@@ -83,7 +83,10 @@ public sealed class SlackTokenLookupTests
         using var response = await env.Host.PostSignedAsync(SlackPayloads.EventCallback("Ev-revoke-" + eventType, inner), "application/json");
         response.EnsureSuccessStatusCode();
 
-        Assert.False(await env.Host.WithDbAsync(db => db.WorkspaceInstallations.AnyAsync(i => i.WorkspaceId == SlackTestData.TeamId)));
+        // Events are acknowledged once they are in the inbox and handled from there, so the install goes shortly after.
+        await Eventually.TrueAsync(
+            async () => !await env.Host.WithDbAsync(db => db.WorkspaceInstallations.AnyAsync(i => i.WorkspaceId == SlackTestData.TeamId)),
+            "the install to be deleted");
         Assert.Null(await store.GetBotTokenAsync(SlackTestData.TeamId, CancellationToken.None));
         var id = await env.EnqueueAsync(OutboundMessage.Plain("After uninstall"));
         await Eventually.TrueAsync(async () => (await env.OutboxRowAsync(id)).Status == OutboxStatus.Dead, "the row to be dead-lettered");
