@@ -49,10 +49,8 @@ public sealed class DraftReply(PracticeBotDb db, ReviewBook reviews, TimeProvide
             return;
         }
 
-        if (review.ClaimedByMemberId is { } owner && owner != me.Id && !me.Has(Role.Manager))
+        if (await ReviewReplies.RefuseIfClaimedByAnotherAsync(reviews, review, me, turn, ct))
         {
-            var claimer = await reviews.ClaimerAsync(review, ct);
-            turn.Reply($"Review #{number} is claimed by {claimer?.Mention ?? "someone else"}; only they write its reply.");
             return;
         }
 

@@ -14,6 +14,23 @@ internal static class ReviewReplies
     public static void RefuseNotFound(Conversation.Routing.TurnContext turn, int number) =>
         turn.Refuse(NotFound(number), $"review:{number.ToString(CultureInfo.InvariantCulture)}", "no such review in this practice");
 
+    /// <summary>
+    /// Whether someone else owns this review's reply (a manager may write it all the same); if so, says who. The draft and
+    /// the suggestion ask the same question.
+    /// </summary>
+    public static async ValueTask<bool> RefuseIfClaimedByAnotherAsync(
+        ReviewBook reviews, Review review, Practices.Member me, Conversation.Routing.TurnContext turn, CancellationToken ct)
+    {
+        if (review.ClaimedByMemberId is not { } owner || owner == me.Id || me.Has(Practices.Role.Manager))
+        {
+            return false;
+        }
+
+        var claimer = await reviews.ClaimerAsync(review, ct);
+        turn.Reply($"Review #{review.Number} is claimed by {claimer?.Mention ?? "someone else"}; only they write its reply.");
+        return true;
+    }
+
     /// <summary>Refuses a button whose value names no review.</summary>
     public static void RefuseStale(Conversation.Routing.TurnContext turn) =>
         turn.Refuse(StaleButton, null, "button value names no review");

@@ -40,10 +40,8 @@ public sealed class SuggestReply(PracticeBotDb db, ReviewBook reviews, ReplySugg
             return;
         }
 
-        if (review.ClaimedByMemberId is { } owner && owner != me.Id && !me.Has(Role.Manager))
+        if (await ReviewReplies.RefuseIfClaimedByAnotherAsync(reviews, review, me, turn, ct))
         {
-            var claimer = await reviews.ClaimerAsync(review, ct);
-            turn.Reply($"Review #{number} is claimed by {claimer?.Mention ?? "someone else"}; only they write its reply.");
             return;
         }
 
