@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PracticeBot.Core.Hosting;
 
 namespace PracticeBot.Adapters.Slack.Events;
 
@@ -41,7 +42,7 @@ public sealed partial class SlackBackgroundWork(ILogger<SlackBackgroundWork> log
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await using var deadline = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abort);
+        await using var deadline = ShutdownDeadline.Cancel(_abort, cancellationToken);
         await IdleAsync().WaitAsync(Timeout.InfiniteTimeSpan, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PracticeBot.Core.Hosting;
 
 namespace PracticeBot.Core.Inbox;
 
@@ -103,7 +104,13 @@ public sealed partial class InboxWorker(
     /// <summary><paramref name="cancellationToken"/> is the host's shutdown deadline: the turns under way may finish until then.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await using var abortAtDeadline = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abort);
+        if (_disposed)
+        {
+            // A host stopped again after it was disposed (a test fixture's second stop): nothing is running.
+            return;
+        }
+
+        await using var abortAtDeadline = ShutdownDeadline.Cancel(_abort, cancellationToken);
         await base.StopAsync(cancellationToken);
         try
         {
@@ -117,8 +124,11 @@ public sealed partial class InboxWorker(
         }
     }
 
+    private volatile bool _disposed;
+
     public override void Dispose()
     {
+        _disposed = true;
         _abort.Dispose();
         base.Dispose();
     }

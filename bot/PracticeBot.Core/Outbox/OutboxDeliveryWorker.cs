@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PracticeBot.Core.Hosting;
 
 namespace PracticeBot.Core.Outbox;
 
@@ -68,7 +69,7 @@ public sealed partial class OutboxDeliveryWorker(
             return;
         }
 
-        await using var abortAtDeadline = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abortSends);
+        await using var abortAtDeadline = ShutdownDeadline.Cancel(_abortSends, cancellationToken);
         await base.StopAsync(cancellationToken);
     }
 
