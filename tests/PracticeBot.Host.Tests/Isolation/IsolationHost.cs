@@ -9,6 +9,8 @@ using PracticeBot.Core.Audit;
 using PracticeBot.Core.CheckIns;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Middleware;
+using PracticeBot.Core.Inbox;
+using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
@@ -59,6 +61,26 @@ public sealed class IsolationHost(IReadOnlyDictionary<string, string?> database,
         var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
         db.PracticeScope = null;
         return await work(db);
+    }
+
+    /// <summary>
+    /// Waits until every inbox row has been handled and every outbox row sent or given up: an answer can reach the fake
+    /// before the turn that sent it commits its audit, so what the matrix reads is read only once the host is quiet.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await WithDbAsync(async db =>
+            await db.Inbox.AsNoTracking().AnyAsync(m => m.Status == InboxStatus.Pending)
+            || await db.Outbox.AsNoTracking().AnyAsync(m => m.Status == OutboxStatus.Pending)))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(15))
+            {
+                Assert.Fail("The host still had inbox or outbox rows pending after 15 s.");
+            }
+
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>Seeds A (three new reviews) then B (ten reviews in every state, people, plan, slots, a swap, a nudge).</summary>

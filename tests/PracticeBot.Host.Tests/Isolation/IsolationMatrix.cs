@@ -120,6 +120,7 @@ public sealed class IsolationMatrix : IAsyncDisposable
         var outcome = adapter == Platforms.Slack
             ? await Slack.SendAsync(attempt, delivery, Targets, team, channel, userId)
             : await Teams.SendAsync(attempt, delivery, Targets, team, channel, userId);
+        await Host.SettleAsync();
 
         var expect = attempt.Route == GuestMiddleware.HelpRoute ? Expect.OwnPractice : nowhere || guest ? Expect.Refused : attempt.Expect;
         Assert.True(outcome.Sent.Count > 0, $"{what}: no answer at all");
