@@ -15,8 +15,12 @@ public sealed partial class DatabaseInitializer(
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     // "PracMigr" as a 64-bit number: a key no other code of the bot uses (the key ring has its own).
+    internal const long MigrationLockKey = 5796802749507659634;
     private const string LockSql = "SELECT pg_advisory_lock(5796802749507659634)";
     private const string UnlockSql = "SELECT pg_advisory_unlock(5796802749507659634)";
+
+    /// <summary>How long taking the migration lock, and each migration command under it, may take at a start.</summary>
+    public static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(5);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -59,8 +63,16 @@ public sealed partial class DatabaseInitializer(
     /// on a database that lacks two migrations could both apply the second ("column … already exists"). A session
     /// advisory lock around the whole check-and-migrate makes the second instance wait, then find nothing pending.
     /// </summary>
+    /// <remarks>
+    /// The wait for the lock lasts as long as the other instance migrates, which on a slow or busy machine outlasts the
+    /// ordinary command timeout (<c>Database:CommandTimeout</c>, 10 s): the lock and the migrations it guards get
+    /// <see cref="MigrationCommandTimeout"/> instead, so a second instance waits rather than failing to start. A holder
+    /// that dies releases the lock with its connection.
+    /// </remarks>
     private static async Task MigrateUnderLockAsync(PracticeBotDb db, CancellationToken cancellationToken)
     {
+        var ordinary = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(MigrationCommandTimeout);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -80,6 +92,7 @@ public sealed partial class DatabaseInitializer(
         finally
         {
             await db.Database.CloseConnectionAsync();
+            db.Database.SetCommandTimeout(ordinary);
         }
     }
 

@@ -7,6 +7,7 @@ using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Demo;
 using PracticeBot.Core.Storage;
+using PracticeBot.Host.Storage;
 using PracticeBot.Host.Tests.TestSupport;
 
 namespace PracticeBot.Host.Tests.Hosting;
@@ -159,6 +160,41 @@ public sealed class StartupTests
         finally
         {
             await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+
+    [PostgresFact]
+    public async Task Start_Postgres_AnotherInstanceMigratesLongerThanTheCommandTimeout_WaitsForItAndStarts()
+    {
+        var database = await TestPostgres.CreateDatabaseAsync();
+        try
+        {
+            // Another instance holds the migration lock for 3 s, three times the command timeout.
+            await using var other = new Npgsql.NpgsqlConnection(database);
+            await other.OpenAsync();
+            await LockAsync(other, "pg_advisory_lock");
+            var releases = Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                await LockAsync(other, "pg_advisory_unlock");
+            });
+
+            await using var factory = new BotFactory(BotFactory.Postgres(database, ("Database:CommandTimeout", "00:00:01")));
+            using var client = factory.CreateClient();
+
+            await releases;
+            var report = await (await Healthy(client)).Content.ReadFromJsonAsync<HealthReportDto>();
+            Assert.Equal("healthy", report!.Checks["database"].Status);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+
+        static async Task LockAsync(Npgsql.NpgsqlConnection connection, string function)
+        {
+            await using var command = new Npgsql.NpgsqlCommand($"SELECT {function}({DatabaseInitializer.MigrationLockKey})", connection);
+            await command.ExecuteScalarAsync();
         }
     }
 
