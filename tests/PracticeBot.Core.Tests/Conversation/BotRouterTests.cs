@@ -129,6 +129,18 @@ public sealed class BotRouterTests
         Assert.Contains("`help`", reply, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hello there")]
+    [InlineData("thanks!")]
+    public async Task Dispatch_OrdinaryText_SuggestsNoCommandWord(string text)
+    {
+        var dispatcher = Build([], _ => { });
+
+        var result = await dispatcher.DispatchAsync(new MessageReceived(Here, Ann, text));
+
+        Assert.Equal("I didn't catch that. Type `help` to see what I can do.", Assert.Single(result.Replies).Message.Text);
+    }
+
     [Fact]
     public void AddPracticeBotCore_Pipeline_IsErrorsTenantMemberGuestAuthorizationUnitOfWork()
     {

@@ -379,9 +379,9 @@ public static class CommandParser
 
     /// <summary>
     /// <c> Did you mean `review`?</c> when exactly one known word is near what was typed (a typo or two, or the start
-    /// of it), else nothing.
+    /// of it), else nothing. <paramref name="maxEdits"/> caps the typos (one for free text, where "hello" is no "help").
     /// </summary>
-    internal static string DidYouMean(string typed, IEnumerable<string> known, string prefix = "")
+    internal static string DidYouMean(string typed, IEnumerable<string> known, string prefix = "", int maxEdits = 2)
     {
         var word = typed.Trim().TrimStart('/').ToLowerInvariant();
         if (word.Length < 2 || word.Length > 40)
@@ -389,7 +389,7 @@ public static class CommandParser
             return "";
         }
 
-        var allowed = word.Length <= 4 ? 1 : 2;
+        var allowed = Math.Min(maxEdits, word.Length <= 4 ? 1 : 2);
         var near = known
             .Select(k => (Word: k, Distance: k.StartsWith(word, StringComparison.Ordinal) && word.Length >= 3 ? 0 : EditDistance(word, k)))
             .Where(k => k.Distance <= allowed && k.Word != word)
