@@ -5,8 +5,7 @@ namespace PracticeBot.Core.CheckIns;
 public static class CheckInRoutes
 {
     public static BotRouter MapCheckIns(this BotRouter bot) => bot
-        .OnCommand<RunCheckInNow>("practice checkin")
-        .OnCommand<ShowDigest>("practice digest")
+        .OnCommands(CheckInCommands.All)
         .OnAction<AcknowledgeNudge>(CheckInActions.WillPost)
         .OnAction<PausePlanFromNudge>(CheckInActions.PausePlan)
         .OnSchedule<RunWeeklyCheckIn>(CheckInSchedules.Weekly, trackedWritesOnly: true);

@@ -5,8 +5,6 @@ namespace PracticeBot.Core.Practices;
 public static class PracticeRoutes
 {
     public static BotRouter MapPractices(this BotRouter bot) => bot
-        .OnCommand<SetupPractice>("practice setup")
-        .OnCommand<ChangeRole>("practice role")
-        .OnCommand<ShowSettings>("practice settings")
+        .OnCommands(PracticeCommands.All)
         .OnMemberJoined<WelcomeOnInstall>("welcome");
 }

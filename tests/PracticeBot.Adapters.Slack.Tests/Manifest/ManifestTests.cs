@@ -67,6 +67,39 @@ public sealed class ManifestTests
         Assert.All(Manifest()["features"]!["slash_commands"]!, c => Assert.EndsWith("/slack/events", (string)c["url"]!, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Each form of a slash command's usage hint is one the grammar declares: a verb of that root (<c>claim &lt;id&gt;</c>),
+    /// an implicit command's words (<c>[open|mine|all]</c>, <c>&lt;id&gt;</c>), or <c>help</c>.
+    /// </summary>
+    [Fact]
+    public void Manifest_UsageHints_NameOnlyDeclaredCommands()
+    {
+        var problems = new List<string>();
+        foreach (var command in Manifest()["features"]!["slash_commands"]!)
+        {
+            var root = ((string)command["command"]!).TrimStart('/');
+            var declared = CommandCatalog.ForRoot(root).ToList();
+            var verbs = declared.Where(c => !c.Implicit).Select(c => c.Verb).Append(CommandCatalog.Help).ToHashSet(StringComparer.Ordinal);
+            var implicitWords = declared.Where(c => c.Implicit).SelectMany(c => c.Params.Take(1)).SelectMany(p => p.Choices ?? []).ToHashSet(StringComparer.Ordinal);
+            foreach (var form in ((string)command["usage_hint"]!).Split(" | ").Select(f => f.Trim()))
+            {
+                var first = form.Split(' ')[0];
+                var known = first switch
+                {
+                    ['[', .., ']'] => first[1..^1].Split('|').All(implicitWords.Contains),
+                    ['<', ..] => declared.Any(c => c.Implicit && c.Params.Count > 0 && !c.Params[0].Optional),
+                    _ => verbs.Contains(first),
+                };
+                if (!known)
+                {
+                    problems.Add($"/{root}: `{form}`");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, "Usage hints naming commands the grammar does not declare:\n" + string.Join('\n', problems));
+    }
+
     [Fact]
     public void Manifest_BotScopes_AreExactlyWhatTheCodeUses()
     {

@@ -46,8 +46,26 @@ public sealed class TeamsManifestTests
             .Select(c => (string)c!["title"]!)
             .ToList();
 
-        Assert.Equal(["review", "posting", "practice", "help"], titles);
+        Assert.Equal(CommandCatalog.Roots, titles);
         Assert.All(titles, t => Assert.True(CommandCatalog.IsRoot(t), $"{t} is not a command root"));
         Assert.All(titles, t => Assert.Contains(t, routedRoots));
+    }
+
+    /// <summary>A single word in a command's description (<c>claim</c>, <c>volunteer</c>) is a verb that root declares.</summary>
+    [Fact]
+    public async Task Manifest_CommandDescriptions_NameOnlyDeclaredVerbs()
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(ManifestPath))!;
+        var problems = new List<string>();
+        foreach (var command in manifest["bots"]!.AsArray().SelectMany(b => b!["commandLists"]!.AsArray()).SelectMany(l => l!["commands"]!.AsArray()))
+        {
+            var root = (string)command!["title"]!;
+            var verbs = CommandCatalog.ForRoot(root).Where(c => !c.Implicit).Select(c => c.Verb).ToHashSet(StringComparer.Ordinal);
+            var words = ((string)command["description"]!).Split([',', ';']).Select(p => p.Trim())
+                .Where(p => p.Length > 0 && p.All(char.IsAsciiLetterLower));
+            problems.AddRange(words.Where(w => !verbs.Contains(w)).Select(w => $"{root}: {w}"));
+        }
+
+        Assert.True(problems.Count == 0, "Descriptions naming verbs the grammar does not declare:\n" + string.Join('\n', problems));
     }
 }

@@ -112,6 +112,41 @@ public sealed class CommandParserMalformedTests
         Assert.Contains("help", result.Usage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("reviews", "mine", "Did you mean `review`?")]
+    [InlineData("postnig", "schedule", "Did you mean `posting`?")]
+    [InlineData("review", "claimm 12", "Did you mean `review claim`?")]
+    [InlineData("review", "relase 12", "Did you mean `review release`?")]
+    [InlineData("posting", "volunter", "Did you mean `posting volunteer`?")]
+    [InlineData("practice", "setings", "Did you mean `practice settings`?")]
+    [InlineData("practice", "settings timezon UTC", "Did you mean `timezone`?")]
+    [InlineData("help", "reveiw", "Did you mean `help review`?")]
+    [InlineData("review", "mnie", "Did you mean `review mine`?")]
+    public void Parse_NearACommandWord_SuggestsIt(string root, string text, string suggestion)
+    {
+        // Act
+        var result = CommandParser.Parse(root, text);
+
+        // Assert
+        Assert.False(result.Succeeded);
+        Assert.EndsWith(suggestion, result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("frobnicate", "claim 12")]
+    [InlineData("review", "frobnicate")]
+    [InlineData("practice", "settings colour blue")]
+    [InlineData("x", "")]
+    public void Parse_FarFromEveryCommandWord_SuggestsNothing(string root, string text)
+    {
+        // Act
+        var result = CommandParser.Parse(root, text);
+
+        // Assert
+        Assert.False(result.Succeeded);
+        Assert.DoesNotContain("Did you mean", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ParseLine_UnknownRoot_NamesIt()
     {

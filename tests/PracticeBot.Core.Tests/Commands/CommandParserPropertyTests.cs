@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsCheck;
 using PracticeBot.Core.Conversation.Commands;
+using PracticeBot.Core.Posting;
 
 namespace PracticeBot.Core.Tests.Commands;
 
@@ -123,7 +124,7 @@ public sealed class CommandParserPropertyTests
     [Fact]
     public void Parse_PlanRateInRange_ReadsRate()
     {
-        var networks = Gen.OneOf([.. CommandCatalog.Networks]).Array[0, 4];
+        var networks = Gen.OneOf([.. PostingCommands.Networks]).Array[0, 4];
 
         Gen.Select(Gen.Int[1, 21], Gen.OneOf("week", "Week", "wk", "w"), networks).Sample(
             (k, unit, chosen) =>

@@ -6,6 +6,8 @@ using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Middleware;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Help;
+using PracticeBot.Core.Posting;
+using PracticeBot.Core.Reviews;
 
 namespace PracticeBot.Core.Tests.Conversation;
 
@@ -17,9 +19,9 @@ public sealed class BotRouterTests
     [Fact]
     public void OnCommand_DuplicateName_Throws()
     {
-        var router = new BotRouter().OnCommand<ShowHelp>("help topics");
+        var router = new BotRouter().OnCommand<ShowHelp>(HelpCommands.Help);
 
-        var error = Assert.Throws<InvalidOperationException>(() => router.OnCommand<ShowHelp>("help topics"));
+        var error = Assert.Throws<InvalidOperationException>(() => router.OnCommand<ShowHelp>(HelpCommands.Help));
 
         Assert.Contains("command:help topics", error.Message, StringComparison.Ordinal);
     }
@@ -35,7 +37,9 @@ public sealed class BotRouterTests
     [Fact]
     public void OnCommand_NotInGrammar_Throws()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new BotRouter().OnCommand<ShowHelp>("review frobnicate"));
+        var frobnicate = ReviewCommands.Claim with { Verb = "frobnicate" };
+
+        var error = Assert.Throws<InvalidOperationException>(() => new BotRouter().OnCommands([frobnicate]));
 
         Assert.Contains("not a command of the grammar", error.Message, StringComparison.Ordinal);
     }
@@ -61,7 +65,7 @@ public sealed class BotRouterTests
     {
         var log = new List<string>();
         var dispatcher = Build(log, bot => bot
-            .OnCommand<Recorder>("posting ideas")
+            .OnCommand<Recorder>(PostingCommands.Ideas)
             .OnAction<Recorder>("review.claim")
             .OnSchedule<Recorder>("weekly")
             .OnMemberJoined<Recorder>("welcome")
@@ -83,7 +87,7 @@ public sealed class BotRouterTests
     public async Task Dispatch_Middleware_RunsInRegistrationOrderAroundHandler()
     {
         var log = new List<string>();
-        var dispatcher = Build(log, bot => bot.Use<FirstMiddleware>().Use<SecondMiddleware>().OnCommand<Recorder>("posting ideas"));
+        var dispatcher = Build(log, bot => bot.Use<FirstMiddleware>().Use<SecondMiddleware>().OnCommand<Recorder>(PostingCommands.Ideas));
 
         await dispatcher.DispatchAsync(new CommandReceived(Here, Ann, "posting", "ideas"));
 
@@ -94,7 +98,7 @@ public sealed class BotRouterTests
     public async Task Dispatch_MalformedCommand_RepliesWithUsageAndRunsNoHandler()
     {
         var log = new List<string>();
-        var dispatcher = Build(log, bot => bot.OnCommand<Recorder>("review claim"));
+        var dispatcher = Build(log, bot => bot.OnCommand<Recorder>(ReviewCommands.Claim));
 
         var result = await dispatcher.DispatchAsync(new CommandReceived(Here, Ann, "review", "claim twelve"));
 
@@ -111,6 +115,30 @@ public sealed class BotRouterTests
         var result = await dispatcher.DispatchAsync(new MessageReceived(Here, Ann, "what's up?"));
 
         Assert.Contains("help", Assert.Single(result.Replies).Message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dispatch_TextStartingNearACommandWord_SuggestsTheWord()
+    {
+        var dispatcher = Build([], _ => { });
+
+        var result = await dispatcher.DispatchAsync(new MessageReceived(Here, Ann, "reviews mine"));
+
+        var reply = Assert.Single(result.Replies).Message.Text;
+        Assert.Contains("Did you mean `review`?", reply, StringComparison.Ordinal);
+        Assert.Contains("`help`", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hello there")]
+    [InlineData("thanks!")]
+    public async Task Dispatch_OrdinaryText_SuggestsNoCommandWord(string text)
+    {
+        var dispatcher = Build([], _ => { });
+
+        var result = await dispatcher.DispatchAsync(new MessageReceived(Here, Ann, text));
+
+        Assert.Equal("I didn't catch that. Type `help` to see what I can do.", Assert.Single(result.Replies).Message.Text);
     }
 
     [Fact]

@@ -31,6 +31,6 @@ public sealed record Access(Role AnyOf, bool AllowUnbound = false)
     public string Describe() => AnyOf switch
     {
         Role.None => AllowUnbound ? "anyone" : "members of the practice",
-        _ => string.Join(" or ", RoleNames.All.Where(r => (AnyOf | Role.Manager).HasFlag(r.Role)).Select(r => r.Name + "s")),
+        _ => string.Join(" or ", RoleNames.All.Where(r => (AnyOf | Role.Manager).HasFlag(r.Role)).Select(r => r.Name.EndsWith('s') ? r.Name : r.Name + "s")),
     };
 }

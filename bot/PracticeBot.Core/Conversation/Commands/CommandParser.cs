@@ -37,7 +37,7 @@ public static class CommandParser
         if (!CommandCatalog.IsRoot(root))
         {
             return CommandParseResult.Fail(
-                $"I don't know the command `{Truncate(root, 40)}`.",
+                $"I don't know the command `{Truncate(root, 40)}`.{DidYouMean(root, CommandCatalog.Roots)}",
                 string.Join("\n", CommandCatalog.Roots.Select(r => $"`{r}`")) + "\nType `help` to see everything.");
         }
 
@@ -69,7 +69,11 @@ public static class CommandParser
             return CommandParseResult.Fail($"`{root}` needs a sub-command.", usage);
         }
 
-        return CommandParseResult.Fail($"I don't understand `{root} {Truncate(tokens[0].Value, 40)}`.", usage);
+        // The words that may come here: the verbs, and the words an implicit command takes first (`review open`, `help posting`).
+        var verbs = specs.Where(s => !s.Implicit).Select(s => s.Verb)
+            .Concat(specs.Where(s => s.Implicit && s.Params.Count > 0 && s.Params[0].Kind == ParamKind.Choice).SelectMany(s => s.Params[0].Choices ?? []));
+        return CommandParseResult.Fail(
+            $"I don't understand `{root} {Truncate(tokens[0].Value, 40)}`.{DidYouMean(tokens[0].Value, verbs, root + " ")}", usage);
     }
 
     private static bool Fits(CommandSpec spec, List<Token> tokens)
@@ -263,7 +267,7 @@ public static class CommandParser
                     return true;
                 }
 
-                error = $"`{Truncate(raw, 40)}` isn't one of: {string.Join(", ", param.Choices ?? [])}.";
+                error = $"`{Truncate(raw, 40)}` isn't one of: {string.Join(", ", param.Choices ?? [])}.{DidYouMean(raw, param.Choices ?? [])}";
                 return false;
 
             case ParamKind.Url:
@@ -371,6 +375,57 @@ public static class CommandParser
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <c> Did you mean `review`?</c> when exactly one known word is near what was typed (a typo or two, or the start
+    /// of it), else nothing. <paramref name="maxEdits"/> caps the typos (one for free text, where "hello" is no "help").
+    /// </summary>
+    internal static string DidYouMean(string typed, IEnumerable<string> known, string prefix = "", int maxEdits = 2)
+    {
+        var word = typed.Trim().TrimStart('/').ToLowerInvariant();
+        if (word.Length < 2 || word.Length > 40)
+        {
+            return "";
+        }
+
+        var allowed = Math.Min(maxEdits, word.Length <= 4 ? 1 : 2);
+        var near = known
+            .Select(k => (Word: k, Distance: k.StartsWith(word, StringComparison.Ordinal) && word.Length >= 3 ? 0 : EditDistance(word, k)))
+            .Where(k => k.Distance <= allowed && k.Word != word)
+            .ToList();
+        var best = near.Count == 0 ? null : near.Where(k => k.Distance == near.Min(n => n.Distance)).ToList();
+        return best is [var only] ? $" Did you mean `{prefix}{only.Word}`?" : "";
+    }
+
+    /// <summary>Levenshtein distance, with a swap of two neighbours counted as one edit.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 
     private static string VerbWord(CommandSpec spec) => spec.Implicit ? "" : spec.Verb;

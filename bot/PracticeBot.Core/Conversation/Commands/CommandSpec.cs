@@ -1,8 +1,11 @@
+using PracticeBot.Core.Conversation.Routing;
+
 namespace PracticeBot.Core.Conversation.Commands;
 
 /// <summary>
-/// One command of the grammar: its words, its arguments, who may run it. The route name is
-/// <c>"{Root} {Verb}"</c>; help, authorization, the manifests and the parser all read it from here.
+/// One command of the grammar, declared once by the feature that owns it (<c>ReviewCommands.Claim</c>): its words,
+/// its arguments, who may run it, its help text and its handler. The route name is <c>"{Root} {Verb}"</c>; the parser,
+/// the router, help, authorization, <c>docs/commands.md</c> and the manifests' tests all read it from here.
 /// </summary>
 /// <param name="Root">review, posting, practice or help.</param>
 /// <param name="Verb">The sub-command word, or an implicit name (<c>list</c>, <c>show</c>) when <see cref="Implicit"/>.</param>
@@ -22,4 +25,44 @@ public sealed record CommandSpec(
     bool ReadOnly = false)
 {
     public string RouteName => $"{Root} {Verb}";
+
+    /// <summary>The words typed to run it: <c>review claim</c>, or just <c>review</c> for an implicit verb.</summary>
+    public string Words => Implicit ? Root : RouteName;
+
+    /// <summary>The handler the router runs for it (an <see cref="IBotHandler{CommandInvocation}"/>); null only for a bare grammar entry.</summary>
+    public Type? HandlerType { get; init; }
+
+    /// <summary>See <see cref="Route.TrackedWritesOnly"/>; a read-only command always is.</summary>
+    public bool TrackedWritesOnly { get; init; }
+
+    /// <summary>More than <see cref="Summary"/> for <c>docs/commands.md</c>: who else may, what happens on the way.</summary>
+    public string? Details { get; init; }
+
+    /// <summary>
+    /// Declares a command run by <typeparamref name="THandler"/>. <paramref name="usage"/> is what follows the command
+    /// words (<c>&lt;id&gt; [@user]</c>); forms separated by <c>" | "</c> each get the words (<c>&lt;n&gt;/week | off</c>).
+    /// </summary>
+    public static CommandSpec Declare<THandler>(
+        string root,
+        string verb,
+        string usage,
+        string summary,
+        Access access,
+        IReadOnlyList<CommandParam> parameters,
+        bool isImplicit = false,
+        bool mutates = false,
+        bool readOnly = false,
+        bool trackedWritesOnly = false,
+        string? details = null)
+        where THandler : class, IBotHandler<CommandInvocation>
+    {
+        var words = isImplicit ? root : $"{root} {verb}";
+        var syntax = string.Join(" | ", usage.Split(" | ").Select(form => form.Length == 0 ? words : $"{words} {form}"));
+        return new CommandSpec(root, verb, syntax, summary, access, parameters, isImplicit, mutates, readOnly)
+        {
+            HandlerType = typeof(THandler),
+            TrackedWritesOnly = trackedWritesOnly,
+            Details = details,
+        };
+    }
 }

@@ -9,7 +9,7 @@ public sealed class AuthorizationMiddleware : IBotMiddleware
     {
         if (turn is { Route: { } route, Chat: not null } && !route.Access.Allows(turn.Member))
         {
-            var what = turn.Command is { } command ? $"`{command.Spec.Root} {(command.Spec.Implicit ? "" : command.Spec.Verb)}`".Replace(" `", "`", StringComparison.Ordinal) : "that";
+            var what = turn.Command is { } command ? $"`{command.Spec.Words}`" : "that";
             turn.Refuse(
                 $"Only {route.Access.Describe()} can use {what}. A manager can give you a role with `practice role @you <role>`.",
                 null,

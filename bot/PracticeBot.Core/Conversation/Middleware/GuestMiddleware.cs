@@ -12,7 +12,7 @@ namespace PracticeBot.Core.Conversation.Middleware;
 /// </summary>
 public sealed class GuestMiddleware(IEnumerable<IGuestDirectory> directories) : IBotMiddleware
 {
-    public const string HelpRoute = "command:" + HelpRoutes.HelpCommand;
+    public static readonly string HelpRoute = BotRouter.CommandRouteName(HelpCommands.Help);
 
     public const string GuestRefusal =
         "Hello! You are a guest in this workspace, so I can't show you the practice's reviews, posting duties or digests. " +

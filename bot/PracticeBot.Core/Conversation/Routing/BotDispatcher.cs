@@ -71,8 +71,9 @@ public sealed partial class BotDispatcher(
             case CommandReceived or MessageReceived when turn.Command is { } command:
                 turn.Reply($"`{command.Spec.Syntax}` isn't available in this version of PracticeBot yet. Type `help` to see what is.");
                 break;
-            case MessageReceived:
-                turn.Reply("I didn't catch that. Type `help` to see what I can do.");
+            case MessageReceived message:
+                // "reviews mine" or "setings": a command word mistyped gets the word it was probably meant to be.
+                turn.Reply($"I didn't catch that.{CommandParser.DidYouMean(FirstWord(message.Text), CommandCatalog.Roots, maxEdits: 1)} Type `help` to see what I can do.");
                 break;
         }
 
@@ -106,6 +107,12 @@ public sealed partial class BotDispatcher(
 
     private static bool StartsWithCommandWord(string text)
     {
+        var first = FirstWord(text);
+        return first.Length > 0 && CommandCatalog.IsRoot(first);
+    }
+
+    private static string FirstWord(string text)
+    {
         var trimmed = text.TrimStart().TrimStart('/');
         var end = 0;
         while (end < trimmed.Length && !Tokenizer.IsSpace(trimmed[end]))
@@ -113,7 +120,7 @@ public sealed partial class BotDispatcher(
             end++;
         }
 
-        return end > 0 && CommandCatalog.IsRoot(trimmed[..end]);
+        return trimmed[..end];
     }
 
     private static string NewCorrelationId() => Guid.NewGuid().ToString("N")[..12];

@@ -6,7 +6,7 @@ using PracticeBot.Core.Conversation.Events;
 namespace PracticeBot.Core.Conversation.Routing;
 
 /// <summary>
-/// The listener table, built once at start-up: <c>bot.OnCommand&lt;SetupPractice&gt;("practice setup")</c>.
+/// The listener table, built once at start-up: <c>bot.OnCommands(PracticeCommands.All)</c>, <c>bot.OnAction&lt;…&gt;(…)</c>.
 /// A duplicate route name, or a command the grammar does not have, throws while the host starts.
 /// </summary>
 public sealed class BotRouter
@@ -19,16 +19,63 @@ public sealed class BotRouter
 
     public IReadOnlyList<Type> Middleware => _middleware;
 
-    /// <summary>Routes a command of <see cref="CommandCatalog"/> by its route name (<c>"practice setup"</c>).</summary>
+    /// <summary>
+    /// Routes each declared command to the handler its declaration names: <c>bot.OnCommands(ReviewCommands.All)</c>.
+    /// Who may run it, whether it is audited and how its transaction is held come from the declaration too.
+    /// </summary>
+    public BotRouter OnCommands(IEnumerable<CommandSpec> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        foreach (var command in commands)
+        {
+            var handler = command.HandlerType
+                ?? throw new InvalidOperationException($"'{command.RouteName}' is declared without a handler.");
+            if (!typeof(IBotHandler<CommandInvocation>).IsAssignableFrom(handler) || !handler.IsClass)
+            {
+                throw new InvalidOperationException($"{handler.Name}, the handler of '{command.RouteName}', is no IBotHandler<CommandInvocation>.");
+            }
+
+            AddCommand(command, handler, command.TrackedWritesOnly);
+        }
+
+        return this;
+    }
+
+    /// <summary>Routes one declared command to another handler than its own (tests put a recorder there).</summary>
     /// <param name="trackedWritesOnly">See <see cref="Route.TrackedWritesOnly"/>; a read-only command always is.</param>
-    public BotRouter OnCommand<THandler>(string routeName, bool trackedWritesOnly = false)
+    public BotRouter OnCommand<THandler>(CommandSpec command, bool trackedWritesOnly = false)
         where THandler : class, IBotHandler<CommandInvocation>
     {
-        var spec = CommandCatalog.All.FirstOrDefault(c => c.RouteName == routeName)
-            ?? throw new InvalidOperationException(
-                $"'{routeName}' is not a command of the grammar. Known: {string.Join(", ", CommandCatalog.All.Select(c => c.RouteName))}.");
-        return Add<THandler, CommandInvocation>(
-            $"command:{routeName}", RouteKind.Command, t => t.Command?.RouteName == routeName, spec.Access, spec.Mutates, t => t.Command!, trackedWritesOnly: spec.ReadOnly || trackedWritesOnly);
+        ArgumentNullException.ThrowIfNull(command);
+        return AddCommand(command, typeof(THandler), trackedWritesOnly);
+    }
+
+    /// <summary>The name of a command's route: <c>command:review claim</c>.</summary>
+    public static string CommandRouteName(CommandSpec command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return $"command:{command.RouteName}";
+    }
+
+    private BotRouter AddCommand(CommandSpec command, Type handler, bool trackedWritesOnly)
+    {
+        // Only a command the parser knows can ever reach its route.
+        if (!CommandCatalog.All.Contains(command))
+        {
+            throw new InvalidOperationException(
+                $"'{command.RouteName}' is not a command of the grammar. Known: {string.Join(", ", CommandCatalog.All.Select(c => c.RouteName))}.");
+        }
+
+        var routeName = command.RouteName;
+        return Add(
+            CommandRouteName(command),
+            RouteKind.Command,
+            t => t.Command?.RouteName == routeName,
+            command.Access,
+            command.Mutates,
+            handler,
+            (turn, ct) => ((IBotHandler<CommandInvocation>)turn.Services.GetRequiredService(handler)).HandleAsync(turn.Command!, turn, ct),
+            trackedWritesOnly: command.ReadOnly || trackedWritesOnly);
     }
 
     /// <summary>Routes a button press or form submission by action id (a constant shared with the card builder).</summary>
@@ -101,23 +148,35 @@ public sealed class BotRouter
         Func<TurnContext, TInput> input,
         bool ownsTransaction = false,
         bool trackedWritesOnly = false)
-        where THandler : class, IBotHandler<TInput>
+        where THandler : class, IBotHandler<TInput> =>
+        Add(
+            name,
+            kind,
+            selector,
+            access,
+            mutates,
+            typeof(THandler),
+            (turn, ct) => turn.Services.GetRequiredService<THandler>().HandleAsync(input(turn), turn, ct),
+            ownsTransaction,
+            trackedWritesOnly);
+
+    private BotRouter Add(
+        string name,
+        RouteKind kind,
+        Func<TurnContext, bool> selector,
+        Access access,
+        bool mutates,
+        Type handler,
+        Func<TurnContext, CancellationToken, ValueTask> invoke,
+        bool ownsTransaction = false,
+        bool trackedWritesOnly = false)
     {
         if (!_names.Add(name))
         {
             throw new InvalidOperationException($"A route named '{name}' is already registered; route names must be unique.");
         }
 
-        _routes.Add(new Route(
-            name,
-            kind,
-            selector,
-            typeof(THandler),
-            access,
-            mutates,
-            (turn, ct) => turn.Services.GetRequiredService<THandler>().HandleAsync(input(turn), turn, ct),
-            ownsTransaction,
-            trackedWritesOnly));
+        _routes.Add(new Route(name, kind, selector, handler, access, mutates, invoke, ownsTransaction, trackedWritesOnly));
         return this;
     }
 }

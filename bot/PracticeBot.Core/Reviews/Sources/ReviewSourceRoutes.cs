@@ -6,6 +6,6 @@ namespace PracticeBot.Core.Reviews.Sources;
 public static class ReviewSourceRoutes
 {
     public static BotRouter MapReviewSources(this BotRouter bot) => bot
-        .OnCommand<ShowSources>("practice sources")
+        .OnCommands(ReviewSourceCommands.All)
         .OnSchedule<PollReviewSource>(ReviewSchedules.Poll, ownsTransaction: true);
 }

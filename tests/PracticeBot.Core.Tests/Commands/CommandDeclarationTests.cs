@@ -1,0 +1,127 @@
+using Microsoft.Extensions.DependencyInjection;
+using PracticeBot.Adapters.Slack.Tests.TestSupport;
+using PracticeBot.Core.CheckIns;
+using PracticeBot.Core.Conversation;
+using PracticeBot.Core.Conversation.Commands;
+using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Help;
+using PracticeBot.Core.Posting;
+using PracticeBot.Core.Practices;
+using PracticeBot.Core.Practices.Settings;
+using PracticeBot.Core.Reviews;
+using PracticeBot.Core.Reviews.Sources;
+
+namespace PracticeBot.Core.Tests.Commands;
+
+/// <summary>One declaration per command drives the parser, the router, help and the role checks.</summary>
+public sealed class CommandDeclarationTests
+{
+    private static readonly IReadOnlyList<Route> CommandRoutes = ((BotRouter)new ServiceCollection().AddPracticeBotCore()
+        .Single(d => d.ServiceType == typeof(BotRouter)).ImplementationInstance!).Routes.Where(r => r.Kind == RouteKind.Command).ToList();
+
+    [Fact]
+    public void Catalog_IsEveryFeaturesDeclarations_EachOnce()
+    {
+        IEnumerable<CommandSpec> features =
+        [
+            .. ReviewCommands.All, .. PostingCommands.All, .. PracticeCommands.All,
+            .. ReviewSourceCommands.All, .. CheckInCommands.All, .. HelpCommands.All,
+        ];
+
+        Assert.Equal(features.Select(c => c.RouteName).Order(), CommandCatalog.All.Select(c => c.RouteName).Order());
+        Assert.Equal(CommandCatalog.All.Count, CommandCatalog.All.Select(c => c.RouteName).Distinct().Count());
+    }
+
+    [Fact]
+    public void Router_EveryDeclaration_IsRoutedToItsHandlerWithItsAccess()
+    {
+        Assert.Equal(CommandCatalog.All.Count, CommandRoutes.Count);
+        Assert.All(CommandCatalog.All, command =>
+        {
+            var route = Assert.Single(CommandRoutes, r => r.Name == BotRouter.CommandRouteName(command));
+            Assert.Equal(command.HandlerType, route.HandlerType);
+            Assert.Equal(command.Access, route.Access);
+            Assert.Equal(command.Mutates, route.Mutates);
+            Assert.Equal(command.ReadOnly || command.TrackedWritesOnly, route.TrackedWritesOnly);
+        });
+    }
+
+    [Fact]
+    public void Declarations_EveryHandler_IsACommandHandler()
+    {
+        Assert.All(CommandCatalog.All, command =>
+            Assert.True(typeof(IBotHandler<CommandInvocation>).IsAssignableFrom(command.HandlerType), command.RouteName));
+    }
+
+    [Fact]
+    public void OnCommands_DeclarationWithoutHandler_ThrowsNamingIt()
+    {
+        var bare = new CommandSpec("review", "peek", "review peek", "Peek.", Access.Members, []);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new BotRouter().OnCommands([bare]));
+
+        Assert.Contains("review peek", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("review", "claim", "<id> [@user]", false, "review claim <id> [@user]")]
+    [InlineData("review", "list", "[open|all]", true, "review [open|all]")]
+    [InlineData("posting", "plan", "<n>/week | off", false, "posting plan <n>/week | posting plan off")]
+    [InlineData("posting", "skip", "", false, "posting skip")]
+    public void Declare_Usage_GetsTheCommandWordsInFront(string root, string verb, string usage, bool isImplicit, string syntax)
+    {
+        var command = CommandSpec.Declare<ShowHelp>(root, verb, usage, "Summary.", Access.Members, [], isImplicit);
+
+        Assert.Equal(syntax, command.Syntax);
+        Assert.Equal(typeof(ShowHelp), command.HandlerType);
+    }
+
+    [Fact]
+    public void SettingsCommand_KeyChoices_AreTheChangeableSettings()
+    {
+        var key = PracticeCommands.Settings.Params[0];
+
+        Assert.Equal(SettingsCatalog.All.Where(s => s.Change is not null).Select(s => s.Key), key.Choices!);
+        Assert.Equal(["name", "timezone", "channel", "checkin", "approval", "template", "tone", "contact"], key.Choices!);
+    }
+
+    [Fact]
+    public void SettingsCommand_UsageAndHelp_AreWhatTheySaidBeforeTheCatalog()
+    {
+        Assert.Equal("practice settings [name|timezone|channel|checkin|approval|template|tone|contact <value>]", PracticeCommands.Settings.Syntax);
+        Assert.Equal(
+            "Show the settings; managers change the name, time zone, the channel for cards (`channel here`), the weekly check-in (`checkin monday 09:00`), which replies need approval (`approval 3` or `approval all`), a reply template (`template wait-time <text>`), how suggested replies sound (`tone warm|formal|brief`), or the line that invites the reviewer to call (`contact <text>`).",
+            PracticeCommands.Settings.Summary);
+    }
+
+    [Fact]
+    public void Settings_EveryShownSetting_HasAFormatAndEveryChangeableOneAHelpPhrase()
+    {
+        Assert.All(SettingsCatalog.All.Where(s => s.Label is not null), s => Assert.NotNull(s.Format));
+        Assert.All(SettingsCatalog.All.Where(s => s.Changeable), s => Assert.False(string.IsNullOrWhiteSpace(s.Help)));
+        Assert.Equal(SettingsCatalog.All.Count, SettingsCatalog.All.Select(s => s.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public void Access_RoleAlreadyPlural_IsNotPluralisedAgain()
+    {
+        Assert.Equal("managers or responders or operations", ReviewCommands.Resolve.Access.Describe());
+        Assert.Equal("managers or responders", ReviewCommands.Claim.Access.Describe());
+    }
+
+    /// <summary>A command's name lives in its declaration: production code names it through the declaration.</summary>
+    [Fact]
+    public void ProductionCode_NoCommandName_IsWrittenAsAStringOutsideItsDeclaration()
+    {
+        var sources = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "bot"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "adapters"), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var found = (from file in sources
+                     let text = File.ReadAllText(file)
+                     from command in CommandCatalog.All
+                     where text.Contains($"\"{command.RouteName}\"", StringComparison.Ordinal)
+                     select $"{Path.GetRelativePath(RepoPaths.Root, file)}: \"{command.RouteName}\"").ToList();
+
+        Assert.True(found.Count == 0, "Route names written as strings:\n" + string.Join('\n', found));
+    }
+}
