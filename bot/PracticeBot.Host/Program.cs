@@ -10,10 +10,13 @@ using PracticeBot.Host.Reviews.Suggestions;
 using PracticeBot.Host.Scheduling;
 using PracticeBot.Host.Security;
 using PracticeBot.Host.Storage;
+using PracticeBot.Host.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPracticeBotDefaults();
 builder.AddStorage();
+builder.AddHealth();
+builder.AddTelemetry();
 builder.AddKeyRing();
 builder.AddConversation();
 builder.AddCharts();
@@ -35,6 +38,7 @@ if (ReviewImportCommand.IsRequested(args))
 app.UseFailureResponses();
 app.UseRateLimiter();
 app.MapHealth();
+app.MapTelemetry();
 app.MapLocalChat();
 app.MapSlack();
 app.MapTeams();

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Storage;
+using PracticeBot.Core.Telemetry;
 
 namespace PracticeBot.Core.Outbox;
 
@@ -142,7 +144,7 @@ public sealed partial class OutboxDeliverer
                 continue;
             }
 
-            var status = await DeliverAsync(db, row, claim, aborted);
+            var status = await DeliverTracedAsync(db, row, claim, aborted);
             handled++;
             if (status == OutboxStatus.Pending)
             {
@@ -160,6 +162,26 @@ public sealed partial class OutboxDeliverer
     }
 
     /// <summary>The pending rows after <paramref name="row"/> in its conversation, in order.</summary>
+    /// <summary>One attempt, as a span in the trace of the turn that wrote the row, counted by its outcome.</summary>
+    private async Task<OutboxStatus> DeliverTracedAsync(PracticeBotDb db, OutboxMessage row, Claim claim, CancellationToken cancellationToken)
+    {
+        using var span = PracticeBotTelemetry.StartLinked("outbox deliver", ActivityKind.Producer, row.TraceParent);
+        span?.SetTag("practicebot.platform", row.Platform);
+        span?.SetTag("practicebot.attempt", claim.Attempt);
+        var status = OutboxStatus.Pending;
+        try
+        {
+            status = await DeliverAsync(db, row, claim, cancellationToken);
+            return status;
+        }
+        finally
+        {
+            var outcome = status switch { OutboxStatus.Sent => "sent", OutboxStatus.Dead => "dead", _ => "retry" };
+            span?.SetTag("practicebot.outcome", outcome);
+            PracticeBotTelemetry.RecordDelivery(row.Platform, outcome);
+        }
+    }
+
     private static async Task<Queue<OutboxMessage>> RowsBehindAsync(PracticeBotDb db, OutboxMessage row, int count, CancellationToken cancellationToken)
     {
         var (id, key) = (row.Id, row.ConversationKey);

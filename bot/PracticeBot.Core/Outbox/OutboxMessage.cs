@@ -26,6 +26,9 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     /// <summary>Attempts that ended without an outcome: the process died or lost its lease during the send.</summary>
     public int UnfinishedAttempts { get; set; }
+    /// <summary>The W3C <c>traceparent</c> of the turn that wrote the row, when it was traced: its delivery joins that trace.</summary>
+    public string? TraceParent { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     /// <summary>When the first attempt started: a copy that reached the platform cannot be older.</summary>

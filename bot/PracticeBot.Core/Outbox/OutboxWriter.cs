@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Storage;
 
@@ -23,8 +24,13 @@ public sealed class OutboxWriter(PracticeBotDb db, TimeProvider time)
             Status = OutboxStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
+            TraceParent = CurrentTraceParent(),
         };
         db.Outbox.Add(row);
         return row;
     }
+
+    /// <summary>The traced turn's W3C <c>traceparent</c>, when there is one (a listener is recording it).</summary>
+    private static string? CurrentTraceParent() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C, Recorded: true, Id: { Length: <= 64 } id } ? id : null;
 }

@@ -180,6 +180,7 @@ public partial class PracticeBotDb
             e.Property(o => o.PlatformChannelId).HasMaxLength(200);
             e.Property(o => o.PlatformMessageId).HasMaxLength(200);
             e.Property(o => o.LastError).HasMaxLength(1000);
+            e.Property(o => o.TraceParent).HasMaxLength(64);
             e.HasIndex(o => new { o.Status, o.NextAttemptAt });
             e.HasIndex(o => new { o.PracticeId, o.CardKey });
             // "Is an earlier row of this conversation still pending?" is one seek, however many rows are queued.

@@ -8,11 +8,38 @@ public static class HealthApi
 {
     public const string Path = "/healthz";
 
-    /// <summary><c>GET /healthz</c>: 200 when the database answers and the scheduler runs, 503 otherwise, with each check's status.</summary>
+    public const string ReadyPath = "/healthz/ready";
+
+    /// <summary>The readiness-only checks (the outbox lag); the database and scheduler checks are added by their features.</summary>
+    public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section)
+            .Validate(o => o.OutboxLagLimit > TimeSpan.Zero, "Health:OutboxLagLimit must be a positive time span, e.g. 00:05:00.")
+            .ValidateOnStart();
+        builder.Services.AddHealthChecks().AddCheck<OutboxLagHealthCheck>("outbox", tags: [HealthTags.ReadyOnly]);
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>GET /healthz</c>: 200 when the database answers and the scheduler runs, 503 otherwise, with each check's status.
+    /// <c>GET /healthz/ready</c>: the same checks plus the outbox lag, each reported on its own; a lagging outbox is
+    /// "degraded" and still 200 (the instance answers; the platform or a worker is what lags), a failed check is 503.
+    /// </summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions
+        {
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = WriteReport,
+        });
         app.MapHealthChecks(Path, new HealthCheckOptions
         {
+            Predicate = check => !check.Tags.Contains(HealthTags.ReadyOnly),
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,

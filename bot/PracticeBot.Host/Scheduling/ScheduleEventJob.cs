@@ -1,5 +1,6 @@
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Telemetry;
 using Quartz;
 
 namespace PracticeBot.Host.Scheduling;
@@ -29,9 +30,18 @@ public sealed partial class ScheduleEventJob(BotDispatcher dispatcher, TimeProvi
             .ToDictionary(k => k, k => data.GetString(k) ?? "");
 
         LogFired(logger, scheduleId, practiceId, context.Scheduler.SchedulerInstanceId);
-        await dispatcher.DispatchAsync(
-            new ScheduleFired(scheduleId, practiceId, context.ScheduledFireTimeUtc ?? time.GetUtcNow(), extra),
-            cancellationToken);
+        var outcome = "error";
+        try
+        {
+            var result = await dispatcher.DispatchAsync(
+                new ScheduleFired(scheduleId, practiceId, context.ScheduledFireTimeUtc ?? time.GetUtcNow(), extra),
+                cancellationToken);
+            outcome = result.Failure is null ? "ok" : "error";
+        }
+        finally
+        {
+            PracticeBotTelemetry.RecordJobRun(scheduleId, outcome);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Schedule {ScheduleId} fired for practice {PracticeId} on scheduler instance {InstanceId}")]

@@ -17,6 +17,7 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton<IBotScheduler, QuartzBotScheduler>();
         builder.AddQuartz(q =>
         {
+            q.AddTriggerListener<MisfireCounter>();
             if (string.IsNullOrWhiteSpace(database.ConnectionString))
             {
                 // The database options fail validation at start and say which key is missing; until then, nothing to store in.

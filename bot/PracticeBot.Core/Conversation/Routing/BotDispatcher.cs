@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Storage;
+using PracticeBot.Core.Telemetry;
 
 namespace PracticeBot.Core.Conversation.Routing;
 
@@ -27,11 +28,33 @@ public sealed partial class BotDispatcher(
     public async Task<TurnResult> DispatchAsync(BotEvent botEvent, Func<TurnContext, CancellationToken, Task>? completion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(botEvent);
+        var started = time.GetTimestamp();
+        var (platform, kind) = TurnTelemetry.Describe(botEvent);
+        using var span = PracticeBotTelemetry.Source.StartActivity($"turn {kind}");
+        var outcome = "error";
+        try
+        {
+            var result = await RunTurnAsync(botEvent, completion, span, cancellationToken);
+            outcome = TurnTelemetry.Outcome(result.Failure);
+            return result;
+        }
+        finally
+        {
+            span?.SetTag("practicebot.outcome", outcome);
+            PracticeBotTelemetry.RecordTurn(platform, kind, outcome, time.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<TurnResult> RunTurnAsync(
+        BotEvent botEvent, Func<TurnContext, CancellationToken, Task>? completion, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var turn = new TurnContext(botEvent, scope.ServiceProvider, NewCorrelationId(), time.GetUtcNow());
         turn.SetCompletion(completion);
         ReadCommand(turn);
         turn.Route = router.Select(turn);
+        span?.SetTag("practicebot.route", turn.Route?.Name ?? "(none)");
+        span?.SetTag("practicebot.correlation_id", turn.CorrelationId);
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = turn.CorrelationId }))
         {
             LogTurn(logger, botEvent.GetType().Name, turn.Route?.Name ?? "(none)", turn.CorrelationId);

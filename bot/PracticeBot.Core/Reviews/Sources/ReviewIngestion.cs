@@ -4,6 +4,7 @@ using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews.Triage;
 using PracticeBot.Core.Storage;
+using PracticeBot.Core.Telemetry;
 
 namespace PracticeBot.Core.Reviews.Sources;
 
@@ -109,6 +110,7 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
             };
             Apply(review, fresh[i], practice);
             db.Reviews.Add(review);
+            PracticeBotTelemetry.RecordReviewIngested(review.Source, now - review.CreatedAt);
             if (surface)
             {
                 await SurfaceAsync(practice, review, now, ct);

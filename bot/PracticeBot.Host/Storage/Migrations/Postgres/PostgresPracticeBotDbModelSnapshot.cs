@@ -254,6 +254,10 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("UnfinishedAttempts")
                         .HasColumnType("integer");
 

@@ -241,6 +241,10 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("UnfinishedAttempts")
                         .HasColumnType("INTEGER");
 
