@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using PracticeBot.Adapters.Slack.Events;
-using PracticeBot.Host.Reviews;
+using PracticeBot.Host.Reviews.Sources;
 using PracticeBot.Host.Tests.TestSupport;
 
 namespace PracticeBot.Host.Tests.Fuzzing;

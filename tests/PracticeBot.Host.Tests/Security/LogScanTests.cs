@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using PracticeBot.Adapters.Reviews.Tests.TestSupport;
 using PracticeBot.Adapters.Slack.Events;
 using PracticeBot.Adapters.Slack.Tests.TestSupport;
-using PracticeBot.Host.Reviews;
+using PracticeBot.Host.Reviews.Sources;
 using PracticeBot.Host.Tests.TestSupport;
 using Activities = PracticeBot.Adapters.Teams.Tests.TestSupport.Activities;
 using BotFrameworkFake = PracticeBot.Adapters.Teams.Tests.TestSupport.BotFrameworkFake;

@@ -7,7 +7,7 @@ using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
-using PracticeBot.Host.Reviews;
+using PracticeBot.Host.Reviews.Sources;
 using PracticeBot.Host.Tests.TestSupport;
 
 namespace PracticeBot.Host.Tests.Security;

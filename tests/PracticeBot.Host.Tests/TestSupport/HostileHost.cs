@@ -11,7 +11,7 @@ using Microsoft.Extensions.Primitives;
 using PracticeBot.Adapters.Slack.Events;
 using PracticeBot.Adapters.Slack.Tests.TestSupport;
 using PracticeBot.Adapters.Teams.Tests.TestSupport;
-using PracticeBot.Host.Reviews;
+using PracticeBot.Host.Reviews.Sources;
 using PracticeBot.Host.Tests.Fuzzing;
 
 namespace PracticeBot.Host.Tests.TestSupport;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using PracticeBot.Adapters.Slack.Events;
 using PracticeBot.Adapters.Slack.Tests.TestSupport;
-using PracticeBot.Host.Reviews;
+using PracticeBot.Host.Reviews.Sources;
 
 namespace PracticeBot.Host.Tests.TestSupport;
 

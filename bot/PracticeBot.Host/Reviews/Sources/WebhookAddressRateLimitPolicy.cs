@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 /// <summary>
 /// The webhook's coarse limit, per client address, before the body is read or a signature checked: it caps what

@@ -7,7 +7,7 @@ using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Storage;
 using PracticeBot.Host.Hosting;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 /// <summary>
 /// <c>POST /api/reviews/webhook</c>: reviews from any source, in the JSON of DESIGN.md, signed with the deployment
