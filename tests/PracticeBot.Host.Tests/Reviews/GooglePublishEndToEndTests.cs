@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PracticeBot.Adapters.Reviews.Tests.TestSupport;
+using PracticeBot.Adapters.Reviews.Webhook;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Messages;

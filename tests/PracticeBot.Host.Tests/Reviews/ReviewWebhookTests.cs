@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PracticeBot.Adapters.Reviews.Webhook;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Messages;

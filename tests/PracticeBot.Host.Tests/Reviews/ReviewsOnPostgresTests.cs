@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PracticeBot.Adapters.Reviews.Webhook;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Routing;

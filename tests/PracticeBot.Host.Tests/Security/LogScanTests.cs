@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using PracticeBot.Adapters.Reviews.Tests.TestSupport;
+using PracticeBot.Adapters.Reviews.Webhook;
 using PracticeBot.Adapters.Slack.Events;
 using PracticeBot.Adapters.Slack.Tests.TestSupport;
 using PracticeBot.Host.Reviews.Sources;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using PracticeBot.Adapters.Reviews.Webhook;
 using PracticeBot.Adapters.Slack.WebApi;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Events;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
+using PracticeBot.Adapters.Reviews.Webhook;
 using PracticeBot.Adapters.Slack.Events;
 using PracticeBot.Adapters.Slack.Tests.TestSupport;
 using PracticeBot.Adapters.Teams.Tests.TestSupport;

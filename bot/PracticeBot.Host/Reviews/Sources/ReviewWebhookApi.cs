@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PracticeBot.Adapters.Reviews.Webhook;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using PracticeBot.Adapters.Reviews.Webhook;
 
 namespace PracticeBot.Host.Reviews.Sources;
 
