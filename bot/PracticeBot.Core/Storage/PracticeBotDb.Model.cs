@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Audit;
 using PracticeBot.Core.CheckIns;
+using PracticeBot.Core.Inbox;
 using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
