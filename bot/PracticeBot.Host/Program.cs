@@ -1,6 +1,7 @@
 using PracticeBot.Adapters.Slack;
 using PracticeBot.Adapters.Teams;
 using PracticeBot.Host.CheckIns;
+using PracticeBot.Host.Conversation;
 using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
