@@ -1,11 +1,12 @@
 using PracticeBot.Adapters.Slack;
 using PracticeBot.Adapters.Teams;
 using PracticeBot.Host.CheckIns;
+using PracticeBot.Host.Conversation;
 using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
 using PracticeBot.Host.Posting;
-using PracticeBot.Host.Reviews;
+using PracticeBot.Host.Reviews.Sources;
 using PracticeBot.Host.Reviews.Suggestions;
 using PracticeBot.Host.Scheduling;
 using PracticeBot.Host.Security;

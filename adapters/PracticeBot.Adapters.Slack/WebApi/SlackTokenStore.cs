@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PracticeBot.Adapters.Slack.Storage;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Storage;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PracticeBot.Adapters.Teams.Protocol;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Inbox;
 using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Adapters.Teams.Inbound;

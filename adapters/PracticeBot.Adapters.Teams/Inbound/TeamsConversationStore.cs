@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PracticeBot.Adapters.Teams.Protocol;
+using PracticeBot.Adapters.Teams.Storage;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Storage;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PracticeBot.Adapters.Teams.Inbound;
 using PracticeBot.Adapters.Teams.Protocol;
 using PracticeBot.Adapters.Teams.Rendering;
+using PracticeBot.Adapters.Teams.Storage;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Outbox;
@@ -91,7 +92,7 @@ public sealed partial class TeamsPlatformSender(IServiceScopeFactory scopes, IOp
         ConnectorClient connector,
         OutboundDelivery delivery,
         string serviceUrl,
-        Core.Storage.TeamsConversation? known,
+        TeamsConversation? known,
         Activity activity,
         CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Audit;
 using PracticeBot.Core.CheckIns;
+using PracticeBot.Core.Inbox;
 using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
@@ -187,21 +188,6 @@ public partial class PracticeBotDb
             e.HasIndex(o => new { o.ConversationKey, o.Status, o.Id });
             // The outbox is drained by system workers across practices: it carries no query filter.
         });
-
-        model.Entity<TeamsConversation>(e =>
-        {
-            e.ToTable("teams_conversations");
-            e.Property(c => c.ConversationId).HasMaxLength(400);
-            e.Property(c => c.TenantId).HasMaxLength(64);
-            e.Property(c => c.WorkspaceId).HasMaxLength(64);
-            e.Property(c => c.ServiceUrl).HasMaxLength(500);
-            e.Property(c => c.ConversationType).HasMaxLength(32);
-            e.Property(c => c.TeamId).HasMaxLength(400);
-            e.Property(c => c.BotId).HasMaxLength(200);
-            e.HasIndex(c => c.ConversationId).IsUnique();
-            e.HasIndex(c => c.WorkspaceId);
-            // Platform plumbing, not practice data: looked up by tenant before any practice is known.
-        });
     }
 
     private static void ConfigureInbound(ModelBuilder model)
@@ -230,19 +216,6 @@ public partial class PracticeBotDb
             // taken over fails that save, and the turn rolls back instead of being committed twice.
             e.Property(m => m.LeaseOwner).IsConcurrencyToken();
             // Drained by system workers across practices: no query filter.
-        });
-
-        model.Entity<WorkspaceInstallation>(e =>
-        {
-            e.ToTable("workspace_installations");
-            e.Property(i => i.Platform).HasMaxLength(16);
-            e.Property(i => i.WorkspaceId).HasMaxLength(64);
-            e.Property(i => i.WorkspaceName).HasMaxLength(200);
-            e.Property(i => i.BotUserId).HasMaxLength(64);
-            e.Property(i => i.ProtectedBotToken).HasMaxLength(4000);
-            e.Property(i => i.Scopes).HasMaxLength(1000);
-            e.Property(i => i.InstalledByUserId).HasMaxLength(64);
-            e.HasIndex(i => new { i.Platform, i.WorkspaceId }).IsUnique();
         });
 
         model.Entity<ProtectionKey>(e =>

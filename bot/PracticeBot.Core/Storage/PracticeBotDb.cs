@@ -48,9 +48,14 @@ public partial class PracticeBotDb : DbContext
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
-    public DbSet<WorkspaceInstallation> WorkspaceInstallations => Set<WorkspaceInstallation>();
-    public DbSet<TeamsConversation> TeamsConversations => Set<TeamsConversation>();
     public DbSet<ProtectionKey> ProtectionKeys => Set<ProtectionKey>();
+
+    /// <summary>
+    /// The platforms' own tables (<see cref="IModelContributor"/>), applied after the core's. A property of the context
+    /// type, not of one instance: EF Core builds and caches one model per context type, and pooled contexts take no
+    /// services, so each derived context names its fixed list. The core alone has none.
+    /// </summary>
+    protected virtual IReadOnlyList<IModelContributor> ModelContributors => [];
 
     /// <summary>True when the provider is SQLite, which cannot compare or order <see cref="DateTimeOffset"/> natively.</summary>
     protected bool IsSqlite => Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true;
@@ -76,5 +81,9 @@ public partial class PracticeBotDb : DbContext
         ConfigurePosting(modelBuilder);
         ConfigureAuditAndOutbox(modelBuilder);
         ConfigureInbound(modelBuilder);
+        foreach (var contributor in ModelContributors)
+        {
+            contributor.Contribute(modelBuilder);
+        }
     }
 }

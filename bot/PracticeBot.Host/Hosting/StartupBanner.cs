@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using PracticeBot.Host.Demo;
 using PracticeBot.Host.Storage;
 
 namespace PracticeBot.Host.Hosting;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PracticeBot.Core.Demo;
 using PracticeBot.Core.Storage;
+using PracticeBot.Host.Demo;
 
 namespace PracticeBot.Host.Storage;
 

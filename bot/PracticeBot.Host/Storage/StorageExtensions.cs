@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PracticeBot.Core.Storage;
+using PracticeBot.Host.Demo;
 using PracticeBot.Host.Hosting;
 
 namespace PracticeBot.Host.Storage;

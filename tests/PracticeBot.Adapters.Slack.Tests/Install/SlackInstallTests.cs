@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using PracticeBot.Adapters.Slack.Storage;
 using PracticeBot.Adapters.Slack.Tests.TestSupport;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Messages;

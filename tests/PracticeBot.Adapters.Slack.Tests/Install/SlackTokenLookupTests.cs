@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PracticeBot.Adapters.Slack.Storage;
 using PracticeBot.Adapters.Slack.Tests.TestSupport;
 using PracticeBot.Adapters.Slack.WebApi;
 using PracticeBot.Core.Conversation;

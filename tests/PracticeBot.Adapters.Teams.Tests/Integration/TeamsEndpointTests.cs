@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PracticeBot.Adapters.Teams.Storage;
 using PracticeBot.Adapters.Teams.Tests.TestSupport;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Events;

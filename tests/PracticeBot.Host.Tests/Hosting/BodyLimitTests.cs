@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using PracticeBot.Adapters.Slack.Events;
-using PracticeBot.Host.Reviews;
+using PracticeBot.Host.Reviews.Sources;
 using PracticeBot.Host.Tests.TestSupport;
 
 namespace PracticeBot.Host.Tests.Hosting;

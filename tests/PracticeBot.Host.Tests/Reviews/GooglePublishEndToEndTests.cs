@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PracticeBot.Adapters.Reviews.Tests.TestSupport;
+using PracticeBot.Adapters.Reviews.Webhook;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Storage;
-using PracticeBot.Host.Reviews;
+using PracticeBot.Host.Reviews.Sources;
 using PracticeBot.Host.Tests.TestSupport;
 
 namespace PracticeBot.Host.Tests.Reviews;
@@ -87,7 +88,7 @@ public sealed class GooglePublishEndToEndTests : IDisposable
         await Say(bot, "U-owner", "practice", "setup \"E2E Clinic\" America/Chicago");
 
         var scheduler = await factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
-        Assert.True(await scheduler.Exists(PracticeBot.Host.Reviews.ReviewPollScheduler.KeyFor("google", 1)));
+        Assert.True(await scheduler.Exists(PracticeBot.Host.Reviews.Sources.ReviewPollScheduler.KeyFor("google", 1)));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using PracticeBot.Core.Demo;
 using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Storage;
-using PracticeBot.Host.Reviews;
+using PracticeBot.Host.Reviews.Sources;
 using PracticeBot.Host.Tests.TestSupport;
 using Quartz;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using PracticeBot.Adapters.Reviews.Webhook;
 using PracticeBot.Adapters.Slack.Events;
 using PracticeBot.Adapters.Slack.Tests.TestSupport;
-using PracticeBot.Host.Reviews;
+using PracticeBot.Host.Reviews.Sources;
 
 namespace PracticeBot.Host.Tests.TestSupport;
 

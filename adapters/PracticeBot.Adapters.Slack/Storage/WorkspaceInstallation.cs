@@ -1,4 +1,4 @@
-namespace PracticeBot.Core.Storage;
+namespace PracticeBot.Adapters.Slack.Storage;
 
 /// <summary>
 /// A chat workspace that installed the app through OAuth: its bot credentials, encrypted by the adapter before they

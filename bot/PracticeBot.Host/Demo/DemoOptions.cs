@@ -1,4 +1,4 @@
-namespace PracticeBot.Host.Storage;
+namespace PracticeBot.Host.Demo;
 
 /// <summary><c>Demo:Enabled</c>: seed a demo practice. Unset means on when no chat platform is configured.</summary>
 public sealed class DemoOptions

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PracticeBot.Core.Inbox;
+using PracticeBot.Core.Storage;
 
-namespace PracticeBot.Core.Storage;
+namespace PracticeBot.Core.Inbox;
 
 /// <summary>
 /// Remembers which inbound platform deliveries were taken in (Slack <c>event_id</c>, Teams activity ids). The

@@ -2,7 +2,7 @@ using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Inbox;
 using PracticeBot.Core.Outbox;
 
-namespace PracticeBot.Host.Hosting;
+namespace PracticeBot.Host.Conversation;
 
 public static class ConversationExtensions
 {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using PracticeBot.Host.Storage;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 /// <summary>
 /// <c>dotnet run --project bot/PracticeBot.Host -- import-reviews FILE --practice NAME</c>: imports a review CSV (layout

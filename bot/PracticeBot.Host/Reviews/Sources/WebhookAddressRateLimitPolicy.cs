@@ -1,8 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using PracticeBot.Adapters.Reviews.Webhook;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 /// <summary>
 /// The webhook's coarse limit, per client address, before the body is read or a signature checked: it caps what

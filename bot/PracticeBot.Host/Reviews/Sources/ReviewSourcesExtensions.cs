@@ -3,7 +3,7 @@ using PracticeBot.Adapters.Reviews;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews.Sources;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 public static class ReviewSourcesExtensions
 {

@@ -1,4 +1,4 @@
-namespace PracticeBot.Core.Storage;
+namespace PracticeBot.Core.Inbox;
 
 /// <summary>
 /// An inbound platform event already taken in (Slack <c>event_id</c>). The unique index on

@@ -7,7 +7,7 @@ using PracticeBot.Core.Storage;
 using PracticeBot.Host.Scheduling;
 using Quartz;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 /// <summary>
 /// Keeps one Quartz poll trigger per configured source and practice, with the source's interval. Each trigger fires the

@@ -5,7 +5,7 @@ using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Storage;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 /// <summary>
 /// Imports a review CSV into one practice in batches, each its own transaction. Historic reviews are stored and triaged

@@ -1,4 +1,4 @@
-namespace PracticeBot.Core.Storage;
+namespace PracticeBot.Adapters.Teams.Storage;
 
 /// <summary>
 /// A Teams conversation the bot was added to, remembered so the bot can speak first later (proactive messages need

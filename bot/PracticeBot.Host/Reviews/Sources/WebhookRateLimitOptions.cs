@@ -1,4 +1,4 @@
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 /// <summary>
 /// <c>Sources:Webhook:RateLimit</c>: how many webhook requests each practice may send per window (counted after the

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using PracticeBot.Core.Reviews.Sources;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 /// <summary>Fails the start on a <c>Sources:Workspaces:&lt;slug&gt;</c> value that names no workspace, naming the key.</summary>
 public sealed class SourceWorkspacesValidator : IValidateOptions<SourceWorkspacesOptions>

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PracticeBot.Core.Conversation;
+using PracticeBot.Core.Inbox;
 using PracticeBot.Core.Storage;
 using PracticeBot.Core.Tests.TestSupport;
 
-namespace PracticeBot.Core.Tests.Storage;
+namespace PracticeBot.Core.Tests.Inbox;
 
 public sealed class InboundEventLogTests
 {

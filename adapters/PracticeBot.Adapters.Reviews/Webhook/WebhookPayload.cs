@@ -3,7 +3,7 @@ using System.Text.Json;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Reviews.Sources;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Adapters.Reviews.Webhook;
 
 /// <summary>The webhook body read into reviews (pure): one object or an array, each validated field by field.</summary>
 public static class WebhookPayload

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PracticeBot.Adapters.Reviews.Webhook;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Storage;
 using PracticeBot.Host.Hosting;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 /// <summary>
 /// <c>POST /api/reviews/webhook</c>: reviews from any source, in the JSON of DESIGN.md, signed with the deployment

@@ -1,4 +1,4 @@
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 /// <summary>
 /// <c>Sources:Webhook:*</c>: the deployment-wide HMAC secret of the review webhook (each practice also has its own), its

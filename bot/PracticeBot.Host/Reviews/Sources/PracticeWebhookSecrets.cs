@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using PracticeBot.Core.Practices;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Host.Reviews.Sources;
 
 /// <summary>Each practice's webhook secret, encrypted with ASP.NET Core Data Protection in the practice's settings.</summary>
 public sealed class PracticeWebhookSecrets(IDataProtectionProvider protection) : IWebhookSecretVault

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace PracticeBot.Host.Reviews;
+namespace PracticeBot.Adapters.Reviews.Webhook;
 
 /// <summary><c>X-PracticeBot-Signature: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;</c>, compared in constant time.</summary>
 public static class WebhookSignature
