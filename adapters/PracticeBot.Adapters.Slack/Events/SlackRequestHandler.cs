@@ -12,16 +12,17 @@ namespace PracticeBot.Adapters.Slack.Events;
 
 /// <summary>
 /// The listener side of both receivers (HTTP and Socket Mode): a verified, parsed request in, an acknowledgement
-/// out within Slack's 3 seconds. A slash command's turn may answer in the acknowledgement when it is quick; anything
-/// slower is acknowledged first and answered afterwards. Every button, submission and event is written to the inbox
-/// (in the same transaction as its "seen" mark) before it is acknowledged, and handled from there by
-/// <see cref="SlackInboxHandler"/>: a crash or a deploy after the acknowledgement loses nothing.
+/// out within Slack's 3 seconds. Every slash command, button, submission and event is written to the inbox (in the
+/// same transaction as its "seen" mark) before it is acknowledged: a crash or a deploy after the acknowledgement
+/// loses nothing. Buttons, submissions and events are handled from there by <see cref="SlackInboxHandler"/>; a slash
+/// command is run here at once under its row's lease, so a quick one still answers in the acknowledgement.
 /// </summary>
 public sealed partial class SlackRequestHandler(
-    BotDispatcher dispatcher,
     SlackReplies replies,
     InboundEventLog inbound,
     InboxWorker inbox,
+    InboxProcessor processor,
+    SlackInboxHandler commands,
     SlackBackgroundWork work,
     IHostApplicationLifetime lifetime,
     IOptions<SlackOptions> options,
@@ -31,30 +32,42 @@ public sealed partial class SlackRequestHandler(
     public Task<SlackAck> HandleAsync(SlackRequest request, CancellationToken cancellationToken) => request switch
     {
         UrlVerification verification => Task.FromResult(new SlackAck(new JsonObject { ["challenge"] = verification.Challenge })),
-        SlashCommand command => HandleCommandAsync(command),
+        SlashCommand command => HandleCommandAsync(command, cancellationToken),
         SlackInteraction interaction => HandleInteractionAsync(interaction, cancellationToken),
         SlackEventCallback callback => HandleEventAsync(callback, cancellationToken),
         _ => Task.FromResult(SlackAck.Empty),
     };
 
-    private async Task<SlackAck> HandleCommandAsync(SlashCommand command)
+    /// <summary>
+    /// A slash command: in the inbox first, leased to this instance, then run here at once. Answered within
+    /// <see cref="SlackOptions.AckBudget"/>, its answer rides on the acknowledgement (a form opens as a modal on the
+    /// command's trigger); slower, it is acknowledged and its turn answers through <c>response_url</c> when it is done.
+    /// Should this instance stop before the turn commits, the row's lease runs out and any instance's inbox worker
+    /// runs it again (<see cref="SlackInboxHandler"/>). The turn marks the row done in its own transaction: it runs once.
+    /// </summary>
+    private async Task<SlackAck> HandleCommandAsync(SlashCommand command, CancellationToken ct)
     {
-        var turn = Dispatch(SlackEventMapper.ToCommand(command));
-        var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, command.TriggerId, command.EnterpriseId);
         using var budget = new CancellationTokenSource(options.Value.AckBudget, time);
-        var inTime = await Task.WhenAny(turn, Task.Delay(Timeout.InfiniteTimeSpan, budget.Token)) == turn;
-        if (!inTime)
+        var key = "command:" + Guid.NewGuid().ToString("N");
+        var row = processor.Leased(NewRow(key, SlackInboxHandler.PayloadOf(command)));
+        await inbound.TryTakeAsync(Platforms.Slack, key, row, ct);
+
+        // The turn runs on the host's lifetime, not the request's: it must finish even after the ack.
+        var answer = new CommandAnswer();
+        work.Run("command", stopping => processor.HandleLeasedAsync(
+            row,
+            (delivery, token) => commands.RunCommandAsync(command, delivery, answer.TryTake, token),
+            stopping));
+
+        var handedOver = await Task.WhenAny(answer.Replies, Task.Delay(Timeout.InfiniteTimeSpan, budget.Token)) == answer.Replies;
+        if (!handedOver && answer.TryGiveUp())
         {
             LogSlowTurn(logger, "command", options.Value.AckBudget);
-            work.Run("slow command", async ct =>
-            {
-                var result = await turn;
-                await replies.DeliverAsync(result.Replies, context with { TriggerId = null }, ct);
-            });
             return SlackAck.Empty;
         }
 
-        var pending = (await turn).Replies.ToList();
+        var pending = (await answer.Replies).ToList();
+        var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, command.TriggerId, command.EnterpriseId);
         if (pending.Count > 0 && await replies.TryOpenFormAsync(pending[0], context, lifetime.ApplicationStopping))
         {
             pending.RemoveAt(0);
@@ -71,7 +84,7 @@ public sealed partial class SlackRequestHandler(
         if (pending.Count > 1)
         {
             var rest = pending.Skip(1).ToList();
-            work.Run("command replies", ct => replies.DeliverAsync(rest, context with { TriggerId = null }, ct));
+            work.Run("command replies", token => replies.DeliverAsync(rest, context with { TriggerId = null }, token));
         }
 
         return new SlackAck(first);
@@ -119,13 +132,6 @@ public sealed partial class SlackRequestHandler(
             CreatedAt = now,
             NextAttemptAt = now,
         };
-    }
-
-    /// <summary>The turn runs on the host's lifetime, not the request's: it must finish even after the ack.</summary>
-    private Task<TurnResult> Dispatch(BotEvent botEvent)
-    {
-        var stopping = lifetime.ApplicationStopping;
-        return Task.Run(() => dispatcher.DispatchAsync(botEvent, stopping), stopping);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} was already taken in; acknowledged without handling it again")]
