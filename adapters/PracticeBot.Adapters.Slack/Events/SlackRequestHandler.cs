@@ -3,7 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PracticeBot.Core.Conversation;
-using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Conversation.Middleware;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Inbox;
 using PracticeBot.Core.Storage;
@@ -32,7 +33,7 @@ public sealed partial class SlackRequestHandler(
     public Task<SlackAck> HandleAsync(SlackRequest request, CancellationToken cancellationToken) => request switch
     {
         UrlVerification verification => Task.FromResult(new SlackAck(new JsonObject { ["challenge"] = verification.Challenge })),
-        SlashCommand command => HandleCommandAsync(command, cancellationToken),
+        SlashCommand command => HandleCommandAsync(command),
         SlackInteraction interaction => HandleInteractionAsync(interaction, cancellationToken),
         SlackEventCallback callback => HandleEventAsync(callback, cancellationToken),
         _ => Task.FromResult(SlackAck.Empty),
@@ -44,21 +45,44 @@ public sealed partial class SlackRequestHandler(
     /// command's trigger); slower, it is acknowledged and its turn answers through <c>response_url</c> when it is done.
     /// Should this instance stop before the turn commits, the row's lease runs out and any instance's inbox worker
     /// runs it again (<see cref="SlackInboxHandler"/>). The turn marks the row done in its own transaction: it runs once.
+    /// A database that cannot take the row is answered "temporarily unavailable" (Slack does not retry a command); one
+    /// slower than the budget to take it gets an empty ack, and the command runs (or is refused) once it has answered.
     /// </summary>
-    private async Task<SlackAck> HandleCommandAsync(SlashCommand command, CancellationToken ct)
+    private async Task<SlackAck> HandleCommandAsync(SlashCommand command)
     {
         using var budget = new CancellationTokenSource(options.Value.AckBudget, time);
         var key = "command:" + Guid.NewGuid().ToString("N");
         var row = processor.Leased(NewRow(key, SlackInboxHandler.PayloadOf(command)));
-        await inbound.TryTakeAsync(Platforms.Slack, key, row, ct);
+        var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, command.TriggerId, command.EnterpriseId);
+        var written = WriteAsync(key, row);
+        var answer = new CommandAnswer();
+        if (await Task.WhenAny(written, Task.Delay(Timeout.InfiniteTimeSpan, budget.Token)) != written)
+        {
+            // The database is slow to take the row: Slack will not wait. The command runs (or is refused) once it is written.
+            answer.TryGiveUp();
+            LogSlowTurn(logger, "command", options.Value.AckBudget);
+            work.Run("command", async stopping =>
+            {
+                if (await written)
+                {
+                    await RunAsync(command, row, answer, stopping);
+                }
+                else
+                {
+                    await replies.DeliverAsync([Unavailable], context with { TriggerId = null }, stopping);
+                }
+            });
+            return SlackAck.Empty;
+        }
+
+        if (!await written)
+        {
+            // Slack does not retry a command: the person hears now that it was not taken, as from a turn that could not reach the database.
+            return new SlackAck(SlackReplies.ResponseBody(Unavailable));
+        }
 
         // The turn runs on the host's lifetime, not the request's: it must finish even after the ack.
-        var answer = new CommandAnswer();
-        work.Run("command", stopping => processor.HandleLeasedAsync(
-            row,
-            (delivery, token) => commands.RunCommandAsync(command, delivery, answer.TryTake, token),
-            stopping));
-
+        work.Run("command", stopping => RunAsync(command, row, answer, stopping));
         var handedOver = await Task.WhenAny(answer.Replies, Task.Delay(Timeout.InfiniteTimeSpan, budget.Token)) == answer.Replies;
         if (!handedOver && answer.TryGiveUp())
         {
@@ -67,7 +91,6 @@ public sealed partial class SlackRequestHandler(
         }
 
         var pending = (await answer.Replies).ToList();
-        var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, command.TriggerId, command.EnterpriseId);
         if (pending.Count > 0 && await replies.TryOpenFormAsync(pending[0], context, lifetime.ApplicationStopping))
         {
             pending.RemoveAt(0);
@@ -88,6 +111,27 @@ public sealed partial class SlackRequestHandler(
         }
 
         return new SlackAck(first);
+    }
+
+    private static readonly TurnReply Unavailable = new(OutboundMessage.Plain(ErrorReplyMiddleware.Unavailable), InChannel: false);
+
+    /// <summary>The command's turn under its row's lease; its replies go to the waiting request while it still waits.</summary>
+    private Task RunAsync(SlashCommand command, InboxMessage row, CommandAnswer answer, CancellationToken stopping) =>
+        processor.HandleLeasedAsync(row, (delivery, token) => commands.RunCommandAsync(command, delivery, answer.TryTake, token), stopping);
+
+    /// <returns>False when the database could not take the row (it is out of reach).</returns>
+    private async Task<bool> WriteAsync(string key, InboxMessage row)
+    {
+        try
+        {
+            await inbound.TryTakeAsync(Platforms.Slack, key, row, CancellationToken.None);
+            return true;
+        }
+        catch (Exception ex) when (StorageFailure.IsUnavailable(ex))
+        {
+            LogCommandNotTaken(logger, ex.GetType().Name);
+            return false;
+        }
     }
 
     /// <summary>A button press or submission: in the inbox first, then acknowledged; handled from there.</summary>
@@ -136,6 +180,9 @@ public sealed partial class SlackRequestHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} was already taken in; acknowledged without handling it again")]
     private static partial void LogDuplicate(ILogger logger, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Slack slash command could not be written to the inbox ({ExceptionType}): answered that PracticeBot is temporarily unavailable")]
+    private static partial void LogCommandNotTaken(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A Slack {Kind} took longer than {Budget}: acknowledged, answering through response_url")]
     private static partial void LogSlowTurn(ILogger logger, string kind, TimeSpan budget);
