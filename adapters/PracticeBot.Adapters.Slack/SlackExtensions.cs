@@ -62,7 +62,8 @@ public static class SlackExtensions
         services.AddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
         services.AddSingleton<SlackRequestHandler>();
-        services.AddSingleton<IInboxHandler, SlackInboxHandler>();
+        services.AddSingleton<SlackInboxHandler>();
+        services.AddSingleton<IInboxHandler>(sp => sp.GetRequiredService<SlackInboxHandler>());
         services.AddSingleton<OAuthState>();
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.AppToken)}"]))

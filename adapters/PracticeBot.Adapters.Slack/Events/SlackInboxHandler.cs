@@ -2,17 +2,20 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using PracticeBot.Adapters.Slack.Blocks;
 using PracticeBot.Adapters.Slack.Home;
 using PracticeBot.Adapters.Slack.WebApi;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Inbox;
 
 namespace PracticeBot.Adapters.Slack.Events;
 
 /// <summary>
-/// Handles Slack's inbox rows: an event callback, a button press or a submission, acknowledged before it was handled.
+/// Handles Slack's inbox rows: an event callback, a button press or a submission, acknowledged before it was handled,
+/// and a slash command its receiving instance did not finish (<see cref="RunCommandAsync"/> runs it there first).
 /// The row keeps the request as Slack sent it (a Socket Mode envelope's type and payload), so it is read back by the
 /// same parser and mapped by the same mapper as when it arrived. The turn marks its row done in its own transaction;
 /// the answer to the person follows through <c>response_url</c> or the Web API once it has committed.
@@ -27,6 +30,7 @@ public sealed partial class SlackInboxHandler(
 {
     private const string EventsApi = "events_api";
     private const string Interactive = "interactive";
+    private const string SlashCommands = "slash_commands";
 
     private readonly ConcurrentDictionary<string, string> _botUsers = new(StringComparer.Ordinal);
 
@@ -38,6 +42,45 @@ public sealed partial class SlackInboxHandler(
     /// <summary>The row's payload for an interaction.</summary>
     public static string PayloadOf(SlackInteraction interaction) => Payload(Interactive, interaction.Payload);
 
+    /// <summary>
+    /// The row's payload for a slash command: its fields as Slack names them, read back like a Socket Mode envelope's.
+    /// Not its <c>trigger_id</c>: it is only good for a few seconds, long gone by the time a row is handled again.
+    /// </summary>
+    public static string PayloadOf(SlashCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var fields = new JsonObject
+        {
+            ["command"] = "/" + command.Command,
+            ["text"] = command.Text,
+            ["user_id"] = command.UserId,
+            ["user_name"] = command.UserName,
+            ["team_id"] = command.TeamId,
+            ["enterprise_id"] = command.EnterpriseId,
+            ["channel_id"] = command.ChannelId,
+            ["response_url"] = command.ResponseUrl,
+        };
+        return new JsonObject { ["kind"] = SlashCommands, ["body"] = fields }.ToJsonString();
+    }
+
+    /// <summary>
+    /// Runs a slash command's turn for its inbox row and answers it. <paramref name="answerNow"/> is offered the replies
+    /// first and returns those it could not answer (the receiving instance's HTTP response takes them all while Slack
+    /// still waits; then none are left); what is left goes to the command's <c>response_url</c>. Without it (the row is
+    /// handled again after its instance stopped) a form cannot open any more: its trigger is gone, so the person is
+    /// asked to run the command again instead.
+    /// </summary>
+    public Task<InboxResult> RunCommandAsync(
+        SlashCommand command,
+        InboxDelivery delivery,
+        Func<IReadOnlyList<TurnReply>, IReadOnlyList<TurnReply>>? answerNow,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, null, command.EnterpriseId);
+        return RunAsync(SlackEventMapper.ToCommand(command), context, delivery, cancellationToken, answerNow ?? (replies => WithoutForms(replies, command)));
+    }
     public async Task<InboxResult> HandleAsync(InboxDelivery delivery, CancellationToken cancellationToken)
     {
         switch (Read(delivery.Payload))
@@ -67,6 +110,9 @@ public sealed partial class SlackInboxHandler(
                 var context = new ReplyContext(chat.Conversation.WorkspaceId, chat.Conversation.ChannelId, chat.User.Id, chat.Conversation.ThreadId, null, null, chat.Conversation.EnterpriseId);
                 return await RunAsync(chat, context, delivery, cancellationToken);
 
+            case SlashCommand command:
+                return await RunCommandAsync(command, delivery, answerNow: null, cancellationToken);
+
             case SlackInteraction interaction:
                 if (SlackEventMapper.ToAction(interaction) is not { } action)
                 {
@@ -89,18 +135,26 @@ public sealed partial class SlackInboxHandler(
         }
     }
 
-    private async Task<InboxResult> RunAsync(BotEvent botEvent, ReplyContext context, InboxDelivery delivery, CancellationToken cancellationToken)
+    /// <param name="answerNow">Offered the replies before they are sent; returns those still to send.</param>
+    private async Task<InboxResult> RunAsync(
+        BotEvent botEvent,
+        ReplyContext context,
+        InboxDelivery delivery,
+        CancellationToken cancellationToken,
+        Func<IReadOnlyList<TurnReply>, IReadOnlyList<TurnReply>>? answerNow = null)
     {
         var result = await dispatcher.DispatchAsync(botEvent, delivery.Complete, cancellationToken);
         if (result.Failure == TurnFailure.Unavailable && !delivery.LastAttempt)
         {
             // Nothing was changed and the next attempt will likely work: the person hears from that one.
+            answerNow?.Invoke([]);
             return InboxResult.TryLater($"the database was unavailable (turn {result.CorrelationId})");
         }
 
+        var toSend = answerNow is null ? result.Replies : answerNow(result.Replies);
         try
         {
-            await replies.DeliverAsync(result.Replies, context, cancellationToken);
+            await replies.DeliverAsync(toSend, context, cancellationToken);
         }
         catch (HttpRequestException ex)
         {
@@ -115,6 +169,16 @@ public sealed partial class SlackInboxHandler(
             _ => InboxResult.Failed($"the turn failed (turn {result.CorrelationId}; see the log)"),
         };
     }
+
+    /// <summary>A form replaced by a message asking to run the command again: its trigger expired with the first attempt.</summary>
+    private static IReadOnlyList<TurnReply> WithoutForms(IReadOnlyList<TurnReply> replies, SlashCommand command) =>
+        [.. replies.Select(reply => BlockKitRenderer.IsForm(reply.Message)
+            ? reply with { Message = OutboundMessage.Plain(RunAgain(command)) }
+            : reply)];
+
+    internal static string RunAgain(SlashCommand command) =>
+        $"PracticeBot restarted before it could open the form for {OutsideText.Mark("/" + command.Command)}, and Slack only allows a " +
+        "few seconds for that. Please run the command again to open it.";
 
     private static SlackRequest? Read(string payload)
     {

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PracticeBot.Core.Conversation;
-using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Conversation.Messages;
+using PracticeBot.Core.Conversation.Middleware;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Inbox;
 using PracticeBot.Core.Storage;
@@ -12,16 +13,17 @@ namespace PracticeBot.Adapters.Slack.Events;
 
 /// <summary>
 /// The listener side of both receivers (HTTP and Socket Mode): a verified, parsed request in, an acknowledgement
-/// out within Slack's 3 seconds. A slash command's turn may answer in the acknowledgement when it is quick; anything
-/// slower is acknowledged first and answered afterwards. Every button, submission and event is written to the inbox
-/// (in the same transaction as its "seen" mark) before it is acknowledged, and handled from there by
-/// <see cref="SlackInboxHandler"/>: a crash or a deploy after the acknowledgement loses nothing.
+/// out within Slack's 3 seconds. Every slash command, button, submission and event is written to the inbox (in the
+/// same transaction as its "seen" mark) before it is acknowledged: a crash or a deploy after the acknowledgement
+/// loses nothing. Buttons, submissions and events are handled from there by <see cref="SlackInboxHandler"/>; a slash
+/// command is run here at once under its row's lease, so a quick one still answers in the acknowledgement.
 /// </summary>
 public sealed partial class SlackRequestHandler(
-    BotDispatcher dispatcher,
     SlackReplies replies,
     InboundEventLog inbound,
     InboxWorker inbox,
+    InboxProcessor processor,
+    SlackInboxHandler commands,
     SlackBackgroundWork work,
     IHostApplicationLifetime lifetime,
     IOptions<SlackOptions> options,
@@ -37,24 +39,58 @@ public sealed partial class SlackRequestHandler(
         _ => Task.FromResult(SlackAck.Empty),
     };
 
+    /// <summary>
+    /// A slash command: in the inbox first, leased to this instance, then run here at once. Answered within
+    /// <see cref="SlackOptions.AckBudget"/>, its answer rides on the acknowledgement (a form opens as a modal on the
+    /// command's trigger); slower, it is acknowledged and its turn answers through <c>response_url</c> when it is done.
+    /// Should this instance stop before the turn commits, the row's lease runs out and any instance's inbox worker
+    /// runs it again (<see cref="SlackInboxHandler"/>). The turn marks the row done in its own transaction: it runs once.
+    /// A database that cannot take the row is answered "temporarily unavailable" (Slack does not retry a command); one
+    /// slower than the budget to take it gets an empty ack, and the command runs (or is refused) once it has answered.
+    /// </summary>
     private async Task<SlackAck> HandleCommandAsync(SlashCommand command)
     {
-        var turn = Dispatch(SlackEventMapper.ToCommand(command));
-        var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, command.TriggerId, command.EnterpriseId);
         using var budget = new CancellationTokenSource(options.Value.AckBudget, time);
-        var inTime = await Task.WhenAny(turn, Task.Delay(Timeout.InfiniteTimeSpan, budget.Token)) == turn;
-        if (!inTime)
+        var key = "command:" + Guid.NewGuid().ToString("N");
+        var row = processor.Leased(NewRow(key, SlackInboxHandler.PayloadOf(command)));
+        var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, command.TriggerId, command.EnterpriseId);
+        var written = WriteAsync(key, row);
+        var answer = new CommandAnswer();
+        if (await Task.WhenAny(written, Task.Delay(Timeout.InfiniteTimeSpan, budget.Token)) != written)
         {
+            // The database is slow to take the row: Slack will not wait. The command runs (or is refused) once it is written.
+            answer.TryGiveUp();
             LogSlowTurn(logger, "command", options.Value.AckBudget);
-            work.Run("slow command", async ct =>
+            work.Run("command", async stopping =>
             {
-                var result = await turn;
-                await replies.DeliverAsync(result.Replies, context with { TriggerId = null }, ct);
+                if (await written)
+                {
+                    await RunAsync(command, row, answer, stopping);
+                }
+                else
+                {
+                    await replies.DeliverAsync([Unavailable], context with { TriggerId = null }, stopping);
+                }
             });
             return SlackAck.Empty;
         }
 
-        var pending = (await turn).Replies.ToList();
+        if (!await written)
+        {
+            // Slack does not retry a command: the person hears now that it was not taken, as from a turn that could not reach the database.
+            return new SlackAck(SlackReplies.ResponseBody(Unavailable));
+        }
+
+        // The turn runs on the host's lifetime, not the request's: it must finish even after the ack.
+        work.Run("command", stopping => RunAsync(command, row, answer, stopping));
+        var handedOver = await Task.WhenAny(answer.Replies, Task.Delay(Timeout.InfiniteTimeSpan, budget.Token)) == answer.Replies;
+        if (!handedOver && answer.TryGiveUp())
+        {
+            LogSlowTurn(logger, "command", options.Value.AckBudget);
+            return SlackAck.Empty;
+        }
+
+        var pending = (await answer.Replies).ToList();
         if (pending.Count > 0 && await replies.TryOpenFormAsync(pending[0], context, lifetime.ApplicationStopping))
         {
             pending.RemoveAt(0);
@@ -71,10 +107,31 @@ public sealed partial class SlackRequestHandler(
         if (pending.Count > 1)
         {
             var rest = pending.Skip(1).ToList();
-            work.Run("command replies", ct => replies.DeliverAsync(rest, context with { TriggerId = null }, ct));
+            work.Run("command replies", token => replies.DeliverAsync(rest, context with { TriggerId = null }, token));
         }
 
         return new SlackAck(first);
+    }
+
+    private static readonly TurnReply Unavailable = new(OutboundMessage.Plain(ErrorReplyMiddleware.Unavailable), InChannel: false);
+
+    /// <summary>The command's turn under its row's lease; its replies go to the waiting request while it still waits.</summary>
+    private Task RunAsync(SlashCommand command, InboxMessage row, CommandAnswer answer, CancellationToken stopping) =>
+        processor.HandleLeasedAsync(row, (delivery, token) => commands.RunCommandAsync(command, delivery, answer.TryTake, token), stopping);
+
+    /// <returns>False when the database could not take the row (it is out of reach).</returns>
+    private async Task<bool> WriteAsync(string key, InboxMessage row)
+    {
+        try
+        {
+            await inbound.TryTakeAsync(Platforms.Slack, key, row, CancellationToken.None);
+            return true;
+        }
+        catch (Exception ex) when (StorageFailure.IsUnavailable(ex))
+        {
+            LogCommandNotTaken(logger, ex.GetType().Name);
+            return false;
+        }
     }
 
     /// <summary>A button press or submission: in the inbox first, then acknowledged; handled from there.</summary>
@@ -121,15 +178,11 @@ public sealed partial class SlackRequestHandler(
         };
     }
 
-    /// <summary>The turn runs on the host's lifetime, not the request's: it must finish even after the ack.</summary>
-    private Task<TurnResult> Dispatch(BotEvent botEvent)
-    {
-        var stopping = lifetime.ApplicationStopping;
-        return Task.Run(() => dispatcher.DispatchAsync(botEvent, stopping), stopping);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} was already taken in; acknowledged without handling it again")]
     private static partial void LogDuplicate(ILogger logger, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Slack slash command could not be written to the inbox ({ExceptionType}): answered that PracticeBot is temporarily unavailable")]
+    private static partial void LogCommandNotTaken(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A Slack {Kind} took longer than {Budget}: acknowledged, answering through response_url")]
     private static partial void LogSlowTurn(ILogger logger, string kind, TimeSpan budget);

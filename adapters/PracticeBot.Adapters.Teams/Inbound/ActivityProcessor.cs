@@ -31,66 +31,24 @@ public sealed partial class ActivityProcessor(
 {
     public async Task<IResult> ProcessAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        var local = options.Value.IsLocalMode;
-        var limit = options.Value.MaxBodyBytes;
-        if (http.Request.ContentLength > limit)
+        var (token, refusal) = await AuthenticateAsync(http, cancellationToken);
+        if (refusal is not null)
         {
-            return TooLarge(limit); // refused before the token is even looked at
+            return refusal;
         }
 
-        ValidatedBotToken? token = null;
-        if (!options.Value.IsConfigured && !local)
-        {
-            LogTeamsOff(logger);
-            return Refused(StatusCodes.Status403Forbidden,
-                $"Teams is not configured here ({TeamsOptions.SectionName}:AppId is empty) and local mode is off (LocalMode:Enabled).");
-        }
-
-        if (local)
-        {
-            if (LocalRequest.RefusalOf(http) is { } notLocal)
-            {
-                LogRemoteRefused(logger);
-                return Refused(StatusCodes.Status401Unauthorized, notLocal);
-            }
-        }
-        else
-        {
-            var (validated, failure) = await authenticator.ValidateTokenAsync(http.Request.Headers.Authorization.ToString(), cancellationToken);
-            if (validated is null)
-            {
-                return Results.StatusCode(failure!.StatusCode);
-            }
-
-            token = validated;
-        }
-
-        var body = await ReadLimitedAsync(http, limit, cancellationToken);
-        if (body is null)
-        {
-            return TooLarge(limit);
-        }
-
-        var activity = Parse(body);
+        var (activity, unreadable) = await ReadActivityAsync(http, cancellationToken);
         if (activity is null)
         {
-            return Results.BadRequest(new { error = "The body must be a Bot Framework activity (JSON)." });
+            return unreadable!;
         }
 
-        if (token?.CheckActivity(activity.ChannelId, activity.ServiceUrl) is { Succeeded: false } refused)
+        if (RefusalOf(activity, token) is { } refused)
         {
-            LogActivityRefused(logger, refused.Reason ?? "", activity.ChannelId ?? "");
-            return Results.StatusCode(refused.StatusCode);
+            return refused;
         }
 
-        if (local && activity.ServiceUrl is { Length: > 0 } && !LocalRequest.IsLoopbackUrl(activity.ServiceUrl))
-        {
-            // Unauthenticated: the bot would call whatever address the caller wrote there.
-            LogForeignServiceUrl(logger);
-            return Refused(StatusCodes.Status403Forbidden, "In local mode the activity's serviceUrl must be a loopback address.");
-        }
-
-        var inbound = ActivityMapper.Map(activity, local ? DemoPractice.WorkspaceId : null);
+        var inbound = ActivityMapper.Map(activity, options.Value.IsLocalMode ? DemoPractice.WorkspaceId : null);
         if (token is not null && inbound is { Kind: InboundKind.Turn or InboundKind.CardAction, Conversation: { } verified })
         {
             // The token vouched for this serviceUrl: from now on the bot may call it (and only such URLs) proactively.
@@ -98,6 +56,81 @@ public sealed partial class ActivityProcessor(
         }
 
         LogActivity(logger, activity.Type ?? "(none)", activity.Name ?? "", inbound.Kind);
+        return await HandleAsync(activity, inbound, cancellationToken);
+    }
+
+    /// <summary>
+    /// Who may post here: an oversized body is refused before the token is even looked at; then Teams must be
+    /// configured (a Bot Framework token is validated) or local mode on (a direct loopback connection only).
+    /// </summary>
+    /// <returns>The validated token (none in local mode), or why the request is refused.</returns>
+    private async Task<(ValidatedBotToken? Token, IResult? Refusal)> AuthenticateAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (http.Request.ContentLength > settings.MaxBodyBytes)
+        {
+            return (null, TooLarge(settings.MaxBodyBytes));
+        }
+
+        if (!settings.IsConfigured && !settings.IsLocalMode)
+        {
+            LogTeamsOff(logger);
+            return (null, Refused(StatusCodes.Status403Forbidden,
+                $"Teams is not configured here ({TeamsOptions.SectionName}:AppId is empty) and local mode is off (LocalMode:Enabled)."));
+        }
+
+        if (settings.IsLocalMode)
+        {
+            if (LocalRequest.RefusalOf(http) is { } notLocal)
+            {
+                LogRemoteRefused(logger);
+                return (null, Refused(StatusCodes.Status401Unauthorized, notLocal));
+            }
+
+            return (null, null);
+        }
+
+        var (validated, failure) = await authenticator.ValidateTokenAsync(http.Request.Headers.Authorization.ToString(), cancellationToken);
+        return validated is null ? (null, Results.StatusCode(failure!.StatusCode)) : (validated, null);
+    }
+
+    /// <returns>The activity, or why the body is refused (too large, not an activity).</returns>
+    private async Task<(Activity? Activity, IResult? Refusal)> ReadActivityAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxBodyBytes;
+        var body = await ReadLimitedAsync(http, limit, cancellationToken);
+        if (body is null)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        return Parse(body) is { } activity
+            ? (activity, null)
+            : (null, Results.BadRequest(new { error = "The body must be a Bot Framework activity (JSON)." }));
+    }
+
+    /// <summary>An activity its token does not vouch for, or (local mode, unauthenticated) one naming a serviceUrl off this machine.</summary>
+    private IResult? RefusalOf(Activity activity, ValidatedBotToken? token)
+    {
+        if (token?.CheckActivity(activity.ChannelId, activity.ServiceUrl) is { Succeeded: false } refused)
+        {
+            LogActivityRefused(logger, refused.Reason ?? "", activity.ChannelId ?? "");
+            return Results.StatusCode(refused.StatusCode);
+        }
+
+        if (options.Value.IsLocalMode && activity.ServiceUrl is { Length: > 0 } && !LocalRequest.IsLoopbackUrl(activity.ServiceUrl))
+        {
+            // Unauthenticated: the bot would call whatever address the caller wrote there.
+            LogForeignServiceUrl(logger);
+            return Refused(StatusCodes.Status403Forbidden, "In local mode the activity's serviceUrl must be a loopback address.");
+        }
+
+        return null;
+    }
+
+    /// <summary>A redelivery of a handled message or card action is only acknowledged; anything else is handled by its kind.</summary>
+    private async Task<IResult> HandleAsync(Activity activity, InboundActivity inbound, CancellationToken cancellationToken)
+    {
         var key = inbound.Kind is InboundKind.Turn or InboundKind.CardAction ? ActivityLog.KeyOf(activity) : null;
         if (await ActivityLog.IsTakenAsync(db, key, cancellationToken))
         {
@@ -108,10 +141,9 @@ public sealed partial class ActivityProcessor(
         {
             case InboundKind.Turn:
             {
-                var result = await DispatchAsync(inbound, key, cancellationToken);
-                if (result.Failure is not null && await ActivityLog.IsTakenAsync(db, key, cancellationToken))
+                if (await DispatchUnlessTakenAsync(inbound, key, cancellationToken) is not { } result)
                 {
-                    return Redelivered(activity, inbound.Kind); // another delivery of it committed first
+                    return Redelivered(activity, inbound.Kind);
                 }
 
                 await replier.AnswerAsync(activity, result.Replies, cancellationToken);
@@ -120,8 +152,7 @@ public sealed partial class ActivityProcessor(
 
             case InboundKind.CardAction:
             {
-                var result = await DispatchAsync(inbound, key, cancellationToken);
-                if (result.Failure is not null && await ActivityLog.IsTakenAsync(db, key, cancellationToken))
+                if (await DispatchUnlessTakenAsync(inbound, key, cancellationToken) is not { } result)
                 {
                     return Redelivered(activity, inbound.Kind);
                 }
@@ -145,6 +176,13 @@ public sealed partial class ActivityProcessor(
             default:
                 return Results.Ok();
         }
+    }
+
+    /// <returns>The turn's result; null when it failed because another delivery of the activity committed first.</returns>
+    private async Task<TurnResult?> DispatchUnlessTakenAsync(InboundActivity inbound, string? key, CancellationToken cancellationToken)
+    {
+        var result = await DispatchAsync(inbound, key, cancellationToken);
+        return result.Failure is not null && await ActivityLog.IsTakenAsync(db, key, cancellationToken) ? null : result;
     }
 
     /// <summary>The turn, with the activity's "seen" mark committed in its transaction: a failed turn leaves none.</summary>

@@ -148,6 +148,39 @@ public sealed partial class InboxProcessor
             return;
         }
 
+        await RunAsync(row, claim, handler: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A new row leased to this processor for its first attempt, for a writer that handles it at once itself
+    /// (<see cref="HandleLeasedAsync"/>): no worker claims it while the lease lasts; should this process die, any
+    /// worker takes it over once the lease runs out, as it would a row whose worker died.
+    /// </summary>
+    public InboxMessage Leased(InboxMessage row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        row.LeaseOwner = WorkerId;
+        row.LeaseExpiresAt = _time.GetUtcNow() + _options.LeaseDuration;
+        row.Attempts = 1;
+        return row;
+    }
+
+    /// <summary>
+    /// Handles a row written by <see cref="Leased"/> (and committed) with <paramref name="handle"/> instead of its
+    /// platform's handler, and records the outcome as for any row: a retry or a takeover goes to the platform's handler.
+    /// Never throws but for <paramref name="cancellationToken"/> (the row is then given back).
+    /// </summary>
+    public Task HandleLeasedAsync(InboxMessage row, Func<InboxDelivery, CancellationToken, Task<InboxResult>> handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(handle);
+        return RunAsync(row, new InboxClaim(row.Id, row.Attempts, TakenOver: false), handle, cancellationToken);
+    }
+
+    /// <param name="handler">What handles the row; the platform's <see cref="IInboxHandler"/> when null.</param>
+    private async Task RunAsync(InboxMessage row, InboxClaim claim, Func<InboxDelivery, CancellationToken, Task<InboxResult>>? handler, CancellationToken cancellationToken)
+    {
+        var id = row.Id;
         if (claim.Attempt > _options.MaxAttempts)
         {
             // Only attempts that never recorded an outcome get here (a failure on the last one dead-letters it).
@@ -156,7 +189,12 @@ public sealed partial class InboxProcessor
             return;
         }
 
-        if (!_handlers.TryGetValue(row.Platform, out var handler))
+        if (handler is null && _handlers.TryGetValue(row.Platform, out var platformHandler))
+        {
+            handler = platformHandler.HandleAsync;
+        }
+
+        if (handler is null)
         {
             await FinishAsync(id, InboxStatus.Dead, $"no inbox handler for platform {row.Platform}", null);
             LogDeadLettered(_logger, id, row.Platform, claim.Attempt);
@@ -167,7 +205,7 @@ public sealed partial class InboxProcessor
         InboxResult result;
         try
         {
-            result = await handler.HandleAsync(new InboxDelivery(id, row.Payload, claim.Attempt, lastAttempt, Complete(id)), cancellationToken);
+            result = await handler(new InboxDelivery(id, row.Payload, claim.Attempt, lastAttempt, Complete(id)), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

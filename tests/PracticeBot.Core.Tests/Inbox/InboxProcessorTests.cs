@@ -123,6 +123,54 @@ public sealed class InboxProcessorTests
         Assert.Equal(1, await db.Practices.CountAsync());
     }
 
+    [Fact]
+    public async Task HandleLeased_WriterHandlesItsOwnRow_NoWorkerClaimsItAndItsTurnCommitsOnce()
+    {
+        // Arrange: a row written leased to its writer (a slash command run inline), and another instance's worker.
+        await using var harness = await CoreHarness.CreateAsync();
+        var handler = new SetupHandler(harness);
+        var writer = Processor(harness, handler, "writer");
+        var worker = Processor(harness, handler, "worker");
+        var row = await AddRowAsync(harness, "command:inline", writer);
+
+        // Act
+        var claimedWhileLeased = await worker.ProcessDueAsync(CancellationToken.None);
+        await writer.HandleLeasedAsync(row, handler.HandleAsync, CancellationToken.None);
+        harness.Time.Advance(Options.LeaseDuration + TimeSpan.FromSeconds(1));
+        var claimedAfterTheLease = await worker.ProcessDueAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal((0, 0), (claimedWhileLeased, claimedAfterTheLease));
+        Assert.Equal(1, handler.Calls);
+        await using var db = harness.OpenDb();
+        var stored = await db.Inbox.SingleAsync(m => m.Id == row.Id);
+        Assert.Equal((InboxStatus.Done, 1, "", (string?)null), (stored.Status, stored.Attempts, stored.Payload, stored.LeaseOwner));
+        Assert.Equal(1, await db.Practices.CountAsync());
+    }
+
+    [Fact]
+    public async Task HandleLeased_WriterDiesBeforeItsTurnCommits_TakenOverByAWorkerAfterTheLease()
+    {
+        // Arrange: the writer leased the row and died before handling it.
+        await using var harness = await CoreHarness.CreateAsync();
+        var handler = new SetupHandler(harness);
+        var writer = Processor(harness, handler, "writer");
+        var worker = Processor(harness, handler, "worker");
+        var row = await AddRowAsync(harness, "command:crashed", writer);
+
+        // Act
+        var claimedWhileLeased = await worker.ProcessDueAsync(CancellationToken.None);
+        harness.Time.Advance(Options.LeaseDuration + TimeSpan.FromSeconds(1));
+        var claimedAfterTheLease = await worker.ProcessDueAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal((0, 1), (claimedWhileLeased, claimedAfterTheLease));
+        Assert.Equal(1, handler.Calls);
+        await using var db = harness.OpenDb();
+        Assert.Equal((InboxStatus.Done, 2), await db.Inbox.Where(m => m.Id == row.Id).Select(m => ValueTuple.Create(m.Status, m.Attempts)).SingleAsync());
+        Assert.Equal(1, await db.Practices.CountAsync());
+    }
+
     private static InboxProcessor Processor(CoreHarness harness, IInboxHandler handler, string workerId) => new(
         harness.Services.GetRequiredService<IServiceScopeFactory>(),
         [handler],
@@ -132,13 +180,17 @@ public sealed class InboxProcessorTests
         workerId,
         jitter: () => 0.99999);
 
-    private static async Task<long> AddRowAsync(CoreHarness harness, string key)
+    private static async Task<long> AddRowAsync(CoreHarness harness, string key) => (await AddRowAsync(harness, key, leasedTo: null)).Id;
+
+    /// <param name="leasedTo">The processor whose writer leases the new row to itself, as an inline command does.</param>
+    private static async Task<InboxMessage> AddRowAsync(CoreHarness harness, string key, InboxProcessor? leasedTo)
     {
         var log = new InboundEventLog(harness.Services.GetRequiredService<IServiceScopeFactory>(), harness.Time);
         var now = harness.Time.GetUtcNow();
         var row = new InboxMessage { Platform = Platforms.Slack, DedupKey = key, Payload = "{\"kind\":\"test\"}", CreatedAt = now, NextAttemptAt = now };
+        row = leasedTo?.Leased(row) ?? row;
         Assert.True(await log.TryTakeAsync(Platforms.Slack, key, row, CancellationToken.None));
-        return row.Id;
+        return row;
     }
 
     /// <summary>Runs a mutating turn (<c>practice setup</c>) with the row's completion, as an adapter's handler does.</summary>

@@ -10,6 +10,10 @@ namespace PracticeBot.Core.Conversation.Middleware;
 /// </summary>
 public sealed partial class ErrorReplyMiddleware(ILogger<ErrorReplyMiddleware> logger) : IBotMiddleware
 {
+    /// <summary>The answer when the database is out of reach (also a transport's, when it cannot even take a delivery in).</summary>
+    public const string Unavailable =
+        "PracticeBot is temporarily unavailable (it cannot reach its database), so nothing was changed. Please try again in a minute.";
+
     public async ValueTask InvokeAsync(TurnContext turn, Func<ValueTask> next, CancellationToken cancellationToken)
     {
         try
@@ -24,7 +28,7 @@ public sealed partial class ErrorReplyMiddleware(ILogger<ErrorReplyMiddleware> l
             turn.Failure = TurnFailure.Unavailable;
             if (turn.Chat is not null)
             {
-                turn.Reply("PracticeBot is temporarily unavailable (it cannot reach its database), so nothing was changed. Please try again in a minute.");
+                turn.Reply(Unavailable);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
