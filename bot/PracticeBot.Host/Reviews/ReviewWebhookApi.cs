@@ -33,7 +33,7 @@ public static partial class ReviewWebhookApi
     {
         var logger = loggers.CreateLogger(typeof(ReviewWebhookApi));
         var limit = options.Value.MaxBodyBytes;
-        var body = await LimitedBody.ReadAsync(http, limit, cancellationToken);
+        var body = await PracticeBot.Http.LimitedBody.ReadAsync(http, limit, cancellationToken);
         if (body is null)
         {
             return TooLarge(limit);
@@ -192,7 +192,7 @@ public static partial class ReviewWebhookApi
     internal static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     private static IResult TooLarge(int limit) =>
-        Results.Problem($"The body is larger than {limit / 1024} KB ({ReviewWebhookOptions.SectionName}:MaxBodyBytes). Send fewer reviews per request.", statusCode: 413, title: "Too large");
+        PracticeBot.Http.LimitedBody.TooLarge($"The body is larger than {limit / 1024} KB ({ReviewWebhookOptions.SectionName}:MaxBodyBytes). Send fewer reviews per request.");
 
     private static IResult Unauthorized(string detail) => Results.Problem(detail, statusCode: 401, title: "Unauthorized");
 
