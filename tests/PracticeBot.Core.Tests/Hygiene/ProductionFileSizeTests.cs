@@ -1,5 +1,3 @@
-using PracticeBot.Adapters.Slack.Tests.TestSupport;
-
 namespace PracticeBot.Core.Tests.Hygiene;
 
 /// <summary>
