@@ -1,9 +1,8 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using PracticeBot.Http;
 
 namespace PracticeBot.Adapters.Slack.Events;
 
@@ -35,11 +34,10 @@ public static class SlackEventsApi
         }
 
         var limit = options.Value.MaxBodyBytes;
-        var body = await ReadBodyAsync(http, limit, http.RequestAborted);
+        var body = await LimitedBody.ReadAsync(http, limit, http.RequestAborted);
         if (body is null)
         {
-            return Results.Problem($"The body is larger than {limit} bytes ({SlackOptions.SectionName}:MaxBodyBytes); Slack's requests are far smaller.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+            return LimitedBody.TooLarge($"The body is larger than {limit} bytes ({SlackOptions.SectionName}:MaxBodyBytes); Slack's requests are far smaller.");
         }
 
         var headers = http.Request.Headers;
@@ -56,51 +54,5 @@ public static class SlackEventsApi
 
         var ack = await handler.HandleAsync(request, http.RequestAborted);
         return ack.Body is { } json ? Results.Text(json.ToJsonString(), "application/json; charset=utf-8") : Results.Ok();
-    }
-
-    /// <summary>The body, or null once it is known to be over <paramref name="limit"/>: never more than that is buffered.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, int limit, CancellationToken ct)
-    {
-        var request = http.Request;
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        // Kestrel then stops a longer body itself, and does not drain a huge upload after the 413.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = limit + 1L;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp(request.ContentLength ?? 4096, 1, limit));
-        var reader = request.BodyReader;
-        try
-        {
-            while (true)
-            {
-                var read = await reader.ReadAsync(ct);
-                foreach (var segment in read.Buffer)
-                {
-                    if (buffer.WrittenCount + segment.Length > limit)
-                    {
-                        reader.AdvanceTo(read.Buffer.End);
-                        return null;
-                    }
-
-                    buffer.Write(segment.Span);
-                }
-
-                reader.AdvanceTo(read.Buffer.End);
-                if (read.IsCompleted)
-                {
-                    return buffer.WrittenSpan.ToArray();
-                }
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PracticeBot.Adapters.Teams.Auth;
@@ -10,6 +9,7 @@ using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Demo;
 using PracticeBot.Core.Storage;
+using PracticeBot.Http;
 
 namespace PracticeBot.Adapters.Teams.Inbound;
 
@@ -98,7 +98,7 @@ public sealed partial class ActivityProcessor(
     private async Task<(Activity? Activity, IResult? Refusal)> ReadActivityAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxBodyBytes;
-        var body = await ReadLimitedAsync(http, limit, cancellationToken);
+        var body = await LimitedBody.ReadAsync(http, limit, cancellationToken);
         if (body is null)
         {
             return (null, TooLarge(limit));
@@ -224,41 +224,10 @@ public sealed partial class ActivityProcessor(
         }
     }
 
-    /// <summary>The body, or null as soon as it passes <paramref name="limit"/> (a chunked body is cut off there, not buffered).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(HttpContext http, int limit, CancellationToken ct)
-    {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = limit + 1L;
-        }
-
-        using var buffer = new MemoryStream((int)Math.Clamp(http.Request.ContentLength ?? 4096, 1, limit));
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-
-        return buffer.ToArray();
-    }
-
     private static IResult Refused(int status, string reason) => Results.Json(new { error = reason }, statusCode: status);
 
     private static IResult TooLarge(int limit) =>
-        Results.Problem($"The activity is larger than {limit} bytes ({TeamsOptions.SectionName}:MaxBodyBytes).", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        LimitedBody.TooLarge($"The activity is larger than {limit} bytes ({TeamsOptions.SectionName}:MaxBodyBytes).");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Teams activity {Type} {Name} → {Kind}")]
     private static partial void LogActivity(ILogger logger, string type, string name, InboundKind kind);

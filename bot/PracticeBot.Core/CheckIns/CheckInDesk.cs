@@ -20,9 +20,9 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
 {
     private static readonly List<ReviewStatus> Waiting = [.. SlaPlanner.Waiting];
 
-    private Reading? reading;
-    private (long PracticeId, List<Member> Members)? members;
-    private (long PracticeId, DateOnly Today, List<long> Away)? awayToday;
+    private Reading? _reading;
+    private (long PracticeId, List<Member> Members)? _members;
+    private (long PracticeId, DateOnly Today, List<long> Away)? _awayToday;
 
     /// <summary>
     /// The digest's card, with the chart of the last <see cref="WeeklySeries.ChartWeeks"/> weeks attached as a PNG when
@@ -129,10 +129,10 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
     /// <summary>The practice's members, ordered by id (tracked: the same objects the rest of the turn sees), read once a turn.</summary>
     public async Task<IReadOnlyList<Member>> MembersAsync(Practice practice, CancellationToken ct)
     {
-        if (members is not { } known || known.PracticeId != practice.Id)
+        if (_members is not { } known || known.PracticeId != practice.Id)
         {
             known = (practice.Id, await CheckInQueries.Members.For(db)(db, practice.Id).ListAsync(ct));
-            members = known;
+            _members = known;
         }
 
         return known.Members;
@@ -151,10 +151,10 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
 
     public async Task<List<long>> AwayTodayAsync(Practice practice, DateOnly today, CancellationToken ct)
     {
-        if (awayToday is not { } known || known.PracticeId != practice.Id || known.Today != today)
+        if (_awayToday is not { } known || known.PracticeId != practice.Id || known.Today != today)
         {
             known = (practice.Id, today, await CheckInQueries.AwayOn.For(db)(db, practice.Id, today).ListAsync(ct));
-            awayToday = known;
+            _awayToday = known;
         }
 
         return known.Away;
@@ -172,7 +172,7 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
     /// </summary>
     private async Task<Reading> ReadAsync(Practice practice, CheckInWeek week, CancellationToken ct)
     {
-        if (reading is { } known && known.PracticeId == practice.Id && known.Week == week)
+        if (_reading is { } known && known.PracticeId == practice.Id && known.Week == week)
         {
             return known;
         }
@@ -187,8 +187,8 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
         var slotsTo = Max(week.To, today);
         var slots = await CheckInQueries.Slots.For(db)(db, practice.Id, slotsFrom, slotsTo).ListAsync(ct);
 
-        reading = new Reading(practice.Id, week, zone, reviews, slots, slotsFrom, slotsTo);
-        return reading;
+        _reading = new Reading(practice.Id, week, zone, reviews, slots, slotsFrom, slotsTo);
+        return _reading;
     }
 
     private static T Min<T>(T a, T b) where T : IComparable<T> => a.CompareTo(b) <= 0 ? a : b;

@@ -9,11 +9,11 @@ internal sealed class ChartCanvas
 {
     public const int Levels = 15;
 
-    private readonly byte[] pixels;
+    private readonly byte[] _pixels;
 
     public ChartCanvas(byte[] pixels, int width, int height)
     {
-        this.pixels = pixels;
+        _pixels = pixels;
         Width = width;
         Height = height;
         Array.Clear(pixels, 0, width * height);
@@ -23,7 +23,7 @@ internal sealed class ChartCanvas
 
     public int Height { get; }
 
-    public ReadOnlySpan<byte> Pixels => pixels.AsSpan(0, Width * Height);
+    public ReadOnlySpan<byte> Pixels => _pixels.AsSpan(0, Width * Height);
 
     /// <summary>The PLTE chunk's RGB triples: white, then each ink's levels.</summary>
     public static byte[] Palette(IReadOnlyList<(byte R, byte G, byte B)> inks)
@@ -53,7 +53,7 @@ internal sealed class ChartCanvas
         var index = (byte)Index(ink, Levels);
         for (var y = y0; y < y1; y++)
         {
-            pixels.AsSpan(y * Width + x0, Math.Max(0, x1 - x0)).Fill(index);
+            _pixels.AsSpan(y * Width + x0, Math.Max(0, x1 - x0)).Fill(index);
         }
     }
 
@@ -128,7 +128,7 @@ internal sealed class ChartCanvas
             return;
         }
 
-        ref var pixel = ref pixels[y * Width + x];
+        ref var pixel = ref _pixels[y * Width + x];
         if (pixel == 0)
         {
             pixel = (byte)Index(ink, level);

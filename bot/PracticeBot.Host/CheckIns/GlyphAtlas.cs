@@ -14,11 +14,11 @@ internal sealed class GlyphAtlas
     /// <summary>Blank pixels around each line of text in its mask (room for the antialiased edges).</summary>
     internal const int Pad = 2;
 
-    private readonly Glyph[] glyphs;
+    private readonly Glyph[] _glyphs;
 
     private GlyphAtlas(Glyph[] glyphs, int height, int baseline)
     {
-        this.glyphs = glyphs;
+        _glyphs = glyphs;
         Height = height;
         Baseline = baseline;
     }
@@ -106,7 +106,7 @@ internal sealed class GlyphAtlas
         return (mask, width);
     }
 
-    private Glyph Find(char c) => glyphs[(c is >= First and <= Last ? c : '?') - First];
+    private Glyph Find(char c) => _glyphs[(c is >= First and <= Last ? c : '?') - First];
 
     private sealed record Glyph(float Advance, int Width, byte[] Coverage);
 }

@@ -6,6 +6,7 @@ using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Demo;
 using PracticeBot.Host.Hosting;
+using PracticeBot.Http;
 
 namespace PracticeBot.Host.LocalChat;
 
@@ -57,9 +58,8 @@ public static partial class LocalChatApi
         if (body is null)
         {
             LogTooLarge(loggers.CreateLogger(typeof(LocalChatApi)), limit);
-            return Results.Problem(
-                $"The message is larger than {limit} bytes ({LocalChatOptions.SectionName}:MaxBodyBytes). Send one command of at most {MaxLength} characters.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+            return LimitedBody.TooLarge(
+                $"The message is larger than {limit} bytes ({LocalChatOptions.SectionName}:MaxBodyBytes). Send one command of at most {MaxLength} characters.");
         }
 
         var request = Read(http.Request.ContentType, body);

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PracticeBot.Adapters.Slack.Tests.TestSupport;
-using PracticeBot.Host.Tests.TestSupport;
 
 namespace PracticeBot.Adapters.Slack.Tests.Events;
 

@@ -12,7 +12,7 @@ public sealed class PlaygroundTests
     [PlaygroundFact]
     public async Task Playground_HelpAndReview_RepliesArriveWithClaimCard()
     {
-        using var database = new TempDatabase();
+        using var database = new TempDatabaseFile();
         var port = Playground.FreePort();
         await using var host = new LocalModeFactory(database.Path);
         host.UseKestrel(port);

@@ -14,7 +14,7 @@ namespace PracticeBot.Adapters.Teams.Tests.Integration;
 public sealed partial class SecretRepliesTests : IAsyncLifetime
 {
     private const string PrivateChat = "a:dm-chat-1";
-    private readonly TempDatabase _database = new();
+    private readonly TempDatabaseFile _database = new();
     private BotFrameworkFake _fake = null!;
     private TeamsBotFactory _factory = null!;
     private HttpClient _client = null!;

@@ -10,7 +10,7 @@ namespace PracticeBot.Adapters.Teams.Tests.Integration;
 #pragma warning disable CA1001 // disposed in DisposeAsync (xunit's IAsyncLifetime)
 public sealed class ServiceUrlTrustTests : IAsyncLifetime
 {
-    private readonly TempDatabase _database = new();
+    private readonly TempDatabaseFile _database = new();
     private BotFrameworkFake _fake = null!;
     private TeamsBotFactory _factory = null!;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PracticeBot.Adapters.Teams.Protocol;
 using PracticeBot.Adapters.Teams.Rendering;
 using PracticeBot.Adapters.Teams.Tests.TestSupport;
 using PracticeBot.Core.Conversation.Messages;
@@ -22,7 +23,7 @@ public sealed class AdaptiveCardRendererTests
     {
         var activity = ActivityRenderer.Render(Message(name));
 
-        Golden.AssertMatches($"Cards/{name}.json", Golden.Serialize(activity));
+        Golden.AssertMatches($"Cards/{name}.json", Golden.Serialize(activity, TeamsJson.Options));
     }
 
     [Fact]

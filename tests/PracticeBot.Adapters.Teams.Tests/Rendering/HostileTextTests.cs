@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PracticeBot.Adapters.Teams.Protocol;
 using PracticeBot.Adapters.Teams.Rendering;
 using PracticeBot.Adapters.Teams.Tests.TestSupport;
 using PracticeBot.Core.Conversation.Messages;
@@ -26,13 +27,13 @@ public sealed class HostileTextTests
     [Fact]
     public void Render_HostileReviewCard_MatchesGolden()
     {
-        Golden.AssertMatches("Cards/hostile-review-card.json", Golden.Serialize(ActivityRenderer.Render(HostileCard())));
+        Golden.AssertMatches("Cards/hostile-review-card.json", Golden.Serialize(ActivityRenderer.Render(HostileCard()), TeamsJson.Options));
     }
 
     [Fact]
     public void Render_HostileReviewCard_HasNoMarkdownLinkAnywhere()
     {
-        var json = string.Join("\n", Strings(JsonNode.Parse(Golden.Serialize(ActivityRenderer.Render(HostileCard())))));
+        var json = string.Join("\n", Strings(JsonNode.Parse(Golden.Serialize(ActivityRenderer.Render(HostileCard()), TeamsJson.Options))));
 
         Assert.DoesNotContain("[Verify your listing](https://evil.example)", json, StringComparison.Ordinal);
         Assert.DoesNotContain("[Verify](https://evil.example)", json, StringComparison.Ordinal);

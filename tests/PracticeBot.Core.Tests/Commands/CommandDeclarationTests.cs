@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using PracticeBot.Adapters.Slack.Tests.TestSupport;
 using PracticeBot.Core.CheckIns;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Commands;

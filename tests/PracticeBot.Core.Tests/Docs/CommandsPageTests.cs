@@ -1,4 +1,3 @@
-using PracticeBot.Adapters.Slack.Tests.TestSupport;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Help;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using PracticeBot.Adapters.Slack.Tests.TestSupport;
 
 namespace PracticeBot.Core.Tests.Docs;
 

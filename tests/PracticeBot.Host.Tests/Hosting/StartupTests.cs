@@ -21,7 +21,7 @@ public sealed class StartupTests
     public void LaunchProfile_DotnetRun_RunsInDevelopment()
     {
         // `dotnet run` uses the first profile; without one the host would run as Production, where local mode is off.
-        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(PracticeBot.Adapters.Slack.Tests.TestSupport.RepoPaths.Root, "bot", "PracticeBot.Host", "Properties", "launchSettings.json")));
+        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "bot", "PracticeBot.Host", "Properties", "launchSettings.json")));
 
         var first = settings.RootElement.GetProperty("profiles").EnumerateObject().First().Value;
 

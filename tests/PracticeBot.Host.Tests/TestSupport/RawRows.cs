@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +19,7 @@ public static class RawRows
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM \"{table}\"";
-            await using DbDataReader reader = await command.ExecuteReaderAsync();
+            await using var reader = await command.ExecuteReaderAsync();
             var text = new StringBuilder();
             while (await reader.ReadAsync())
             {

@@ -106,7 +106,7 @@ public sealed partial class BotDispatcher(
     /// <summary>Slash commands, and text that starts with a command word, become a parsed command.</summary>
     private static void ReadCommand(TurnContext turn)
     {
-        CommandParseResult? parsed = turn.Event switch
+        var parsed = turn.Event switch
         {
             CommandReceived c => CommandParser.Parse(c.Name, c.Text),
             MessageReceived m when StartsWithCommandWord(m.Text) => CommandParser.ParseLine(m.Text),

@@ -6,7 +6,7 @@ namespace PracticeBot.Core.Reviews.Privacy;
 /// </summary>
 internal sealed class DraftText
 {
-    private readonly List<(int Start, int End)> practiceName = [];
+    private readonly List<(int Start, int End)> _practiceName = [];
 
     private DraftText(string text, IReadOnlySet<string> reviewerName)
     {
@@ -63,7 +63,7 @@ internal sealed class DraftText
         return text;
     }
 
-    public bool InPracticeName(int start, int end) => practiceName.Any(p => start < p.End && p.Start < end);
+    public bool InPracticeName(int start, int end) => _practiceName.Any(p => start < p.End && p.Start < end);
 
     public string Quote(int start, int end) => Text[start..end].Trim();
 
@@ -77,7 +77,7 @@ internal sealed class DraftText
 
         for (var at = Lower.IndexOf(normalised, StringComparison.Ordinal); at >= 0; at = Lower.IndexOf(normalised, at + normalised.Length, StringComparison.Ordinal))
         {
-            practiceName.Add((at, at + normalised.Length));
+            _practiceName.Add((at, at + normalised.Length));
         }
     }
 }

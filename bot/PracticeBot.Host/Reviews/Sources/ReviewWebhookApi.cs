@@ -6,7 +6,7 @@ using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Storage;
-using PracticeBot.Host.Hosting;
+using PracticeBot.Http;
 
 namespace PracticeBot.Host.Reviews.Sources;
 
@@ -54,19 +54,13 @@ public static partial class ReviewWebhookApi
 
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
-            db.PracticeScope = null;
             var slugs = items.Select(i => i.Practice).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-            var practices = await db.Practices.AsNoTracking().Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, cancellationToken);
+            var practices = await PracticesAsync(scopes, slugs, cancellationToken);
 
-            if (!deploymentSigned)
+            // Only a practice's own secret is left when the deployment's does not match: it speaks for that one practice alone.
+            if (!deploymentSigned && !IsSignedByItsPractice(body, signature, slugs, practices, vault))
             {
-                // Only a practice's own secret is left: it speaks for that one practice alone.
-                if (slugs.Count != 1 || !practices.TryGetValue(slugs[0], out var own) || !WebhookSignature.Matches(body, signature, vault.Reveal(own)))
-                {
-                    return BadSignature();
-                }
+                return BadSignature();
             }
 
             if (slugs.FirstOrDefault(s => !practices.ContainsKey(s)) is { } unknown)
@@ -78,49 +72,16 @@ public static partial class ReviewWebhookApi
             if (limiter.TryAcquire(slugs) is { } over)
             {
                 LogRateLimited(logger, over.Practice);
-                return TooManyRequests(http, over.RetryAfter,
-                    $"Practice '{over.Practice}' sent more than {options.Value.RateLimit.PermitsPerPractice} webhook requests in {options.Value.RateLimit.Window}. " +
-                    $"Nothing in this request was stored; send it again after {Seconds(over.RetryAfter)} s (Retry-After), " +
-                    $"and put up to {WebhookPayload.MaxReviews} reviews in one request instead of one per request.");
+                return RateLimited(http, options.Value, over.Practice, over.RetryAfter);
             }
 
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            var valid = new List<(long PracticeId, SourcedReview Review)>();
-            for (var i = 0; i < items.Count; i++)
-            {
-                var (slug, fields, typeErrors) = items[i];
-                var validation = ReviewFieldsValidator.Validate(fields);
-                var prefix = items.Count == 1 ? "" : $"[{i}].";
-                foreach (var (field, message) in validation.Errors.Concat(typeErrors).DistinctBy(e => e.Key))
-                {
-                    errors[prefix + field] = [message];
-                }
-
-                if (validation.Review is { } review && typeErrors.Count == 0)
-                {
-                    valid.Add((practices[slug!].Id, review));
-                }
-            }
-
+            var (valid, errors) = Validate(items, practices);
             if (errors.Count > 0)
             {
                 return Results.ValidationProblem(errors, "Nothing was stored: fix these fields and send the request again.", title: "Invalid reviews");
             }
 
-            var totals = new List<object>();
-            int created = 0, edited = 0, replied = 0, unchanged = 0;
-            foreach (var group in valid.GroupBy(v => v.PracticeId))
-            {
-                var summary = await ReceiveWithRetryAsync(scopes, group.Key, group.Select(g => g.Review).ToList(), cancellationToken);
-                created += summary.Created;
-                edited += summary.Edited;
-                replied += summary.Replied;
-                unchanged += summary.Unchanged;
-                totals.Add(new { practice = practices.Values.First(p => p.Id == group.Key).Slug, numbers = summary.CreatedNumbers });
-            }
-
-            LogReceived(logger, items.Count, created, edited, replied, unchanged);
-            return Results.Ok(new { received = items.Count, created, edited, replied, unchanged, practices = totals });
+            return await StoreAsync(scopes, items.Count, valid, practices, logger, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -129,6 +90,79 @@ public static partial class ReviewWebhookApi
             return Results.Problem("The reviews could not be stored just now; nothing was lost on our side. Send the same request again shortly: it is safe to repeat.",
                 statusCode: 503, title: "Try again");
         }
+    }
+
+    /// <summary>The practices the request names that exist, by slug.</summary>
+    private static async Task<Dictionary<string, Practice>> PracticesAsync(IServiceScopeFactory scopes, List<string> slugs, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
+        db.PracticeScope = null;
+        return await db.Practices.AsNoTracking().Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, ct);
+    }
+
+    /// <summary>A request for exactly one existing practice, signed with that practice's own secret.</summary>
+    private static bool IsSignedByItsPractice(
+        byte[] body, byte[] signature, List<string> slugs, Dictionary<string, Practice> practices, IWebhookSecretVault vault) =>
+        slugs.Count == 1 && practices.TryGetValue(slugs[0], out var own) && WebhookSignature.Matches(body, signature, vault.Reveal(own));
+
+    private static IResult RateLimited(HttpContext http, ReviewWebhookOptions options, string practice, TimeSpan retryAfter) =>
+        TooManyRequests(http, retryAfter,
+            $"Practice '{practice}' sent more than {options.RateLimit.PermitsPerPractice} webhook requests in {options.RateLimit.Window}. " +
+            $"Nothing in this request was stored; send it again after {Seconds(retryAfter)} s (Retry-After), " +
+            $"and put up to {WebhookPayload.MaxReviews} reviews in one request instead of one per request.");
+
+    /// <summary>
+    /// Every item checked field by field. The errors are keyed by field, prefixed with the item's index when the request
+    /// holds several; the reviews are only worth storing when there is no error at all.
+    /// </summary>
+    private static (List<(long PracticeId, SourcedReview Review)> Valid, Dictionary<string, string[]> Errors) Validate(
+        List<(string? Practice, ReviewFields Fields, Dictionary<string, string> TypeErrors)> items, Dictionary<string, Practice> practices)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var valid = new List<(long PracticeId, SourcedReview Review)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (slug, fields, typeErrors) = items[i];
+            var validation = ReviewFieldsValidator.Validate(fields);
+            var prefix = items.Count == 1 ? "" : $"[{i}].";
+            foreach (var (field, message) in validation.Errors.Concat(typeErrors).DistinctBy(e => e.Key))
+            {
+                errors[prefix + field] = [message];
+            }
+
+            if (validation.Review is { } review && typeErrors.Count == 0)
+            {
+                valid.Add((practices[slug!].Id, review));
+            }
+        }
+
+        return (valid, errors);
+    }
+
+    /// <summary>Stores the reviews practice by practice and answers with the totals and each practice's new review numbers.</summary>
+    private static async Task<IResult> StoreAsync(
+        IServiceScopeFactory scopes,
+        int received,
+        List<(long PracticeId, SourcedReview Review)> valid,
+        Dictionary<string, Practice> practices,
+        ILogger logger,
+        CancellationToken ct)
+    {
+        var totals = new List<object>();
+        int created = 0, edited = 0, replied = 0, unchanged = 0;
+        foreach (var group in valid.GroupBy(v => v.PracticeId))
+        {
+            var summary = await ReceiveWithRetryAsync(scopes, group.Key, group.Select(g => g.Review).ToList(), ct);
+            created += summary.Created;
+            edited += summary.Edited;
+            replied += summary.Replied;
+            unchanged += summary.Unchanged;
+            totals.Add(new { practice = practices.Values.First(p => p.Id == group.Key).Slug, numbers = summary.CreatedNumbers });
+        }
+
+        LogReceived(logger, received, created, edited, replied, unchanged);
+        return Results.Ok(new { received, created, edited, replied, unchanged, practices = totals });
     }
 
     /// <summary>Two deliveries of the same new review at once: the loser hits the unique index and, retried, finds it stored.</summary>
@@ -159,7 +193,7 @@ public static partial class ReviewWebhookApi
     internal static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     private static IResult TooLarge(int limit) =>
-        Results.Problem($"The body is larger than {limit / 1024} KB ({ReviewWebhookOptions.SectionName}:MaxBodyBytes). Send fewer reviews per request.", statusCode: 413, title: "Too large");
+        LimitedBody.TooLarge($"The body is larger than {limit / 1024} KB ({ReviewWebhookOptions.SectionName}:MaxBodyBytes). Send fewer reviews per request.");
 
     private static IResult Unauthorized(string detail) => Results.Problem(detail, statusCode: 401, title: "Unauthorized");
 

@@ -1,12 +1,13 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace PracticeBot.Host.Hosting;
+namespace PracticeBot.Http;
 
 /// <summary>
-/// Reads a request body of at most a given number of bytes, for the host's endpoints that take bodies from outside
-/// (the review webhook, the local chat). A declared <c>Content-Length</c> over the limit is refused before anything is
-/// read, and a body of unknown length (chunked) is cut off as soon as it passes the limit, so no more than the limit is
-/// ever buffered. The Slack and Teams adapters keep their own copy: they cannot reference the host.
+/// Reads a request body of at most a given number of bytes, for every endpoint that takes bodies from outside (Slack's
+/// events, Teams' activities, the review webhook, the local chat). A declared <c>Content-Length</c> over the limit is
+/// refused before anything is read, and a body of unknown length (chunked) is cut off as soon as it passes the limit,
+/// so no more than the limit is ever buffered.
 /// </summary>
 public static class LimitedBody
 {
@@ -47,4 +48,8 @@ public static class LimitedBody
 
         return buffer.ToArray();
     }
+
+    /// <summary>The 413 answer, as problem JSON; <paramref name="detail"/> names the setting that holds the limit.</summary>
+    public static IResult TooLarge(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
 }

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace PracticeBot.Host.Tests.TestSupport;
+namespace PracticeBot.Testing;
 
 /// <summary>The PostgreSQL server tests may use, and a throwaway database on it per test class.</summary>
 public static class TestPostgres

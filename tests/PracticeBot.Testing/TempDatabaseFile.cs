@@ -1,6 +1,8 @@
-namespace PracticeBot.Host.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
 
-/// <summary>A SQLite file path in a folder of its own that is deleted with everything in it.</summary>
+namespace PracticeBot.Testing;
+
+/// <summary>A SQLite file path (in a <c>data</c> folder the host creates) in a folder of its own that is deleted with everything in it.</summary>
 public sealed class TempDatabaseFile : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("practicebot-test-").FullName;
@@ -9,7 +11,7 @@ public sealed class TempDatabaseFile : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_folder, recursive: true);

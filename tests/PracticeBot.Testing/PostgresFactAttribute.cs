@@ -1,4 +1,4 @@
-namespace PracticeBot.Host.Tests.TestSupport;
+namespace PracticeBot.Testing;
 
 /// <summary>
 /// A test that needs PostgreSQL. Outside CI it is skipped, visibly, unless <c>PRACTICEBOT_TEST_POSTGRES</c> holds a

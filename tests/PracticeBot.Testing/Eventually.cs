@@ -1,10 +1,8 @@
-// The Slack adapter's tests have an Eventually of their own (linked in with SlackHost): this one is meant everywhere here.
-global using Eventually = PracticeBot.Host.Tests.TestSupport.Eventually;
 using System.Diagnostics;
 
-namespace PracticeBot.Host.Tests.TestSupport;
+namespace PracticeBot.Testing;
 
-/// <summary>Waits for something asynchronous (a worker, a trigger) to become true, failing with a message after a bound.</summary>
+/// <summary>Waits for something asynchronous (a worker, a trigger, work after an ack) to become true, failing with a message after a bound.</summary>
 public static class Eventually
 {
     public static async Task TrueAsync(Func<Task<bool>> condition, string what, int seconds = 30)
