@@ -1,10 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PracticeBot.Adapters.Slack.Events;
 using PracticeBot.Core.Storage;
 
@@ -14,7 +10,7 @@ namespace PracticeBot.Adapters.Slack.Tests.TestSupport;
 /// The real host (<see cref="Program"/>) configured for one Slack workspace on a temp SQLite file, with Slack's Web
 /// API pointed at a <see cref="FakeSlackApi"/>. Requests are signed like Slack signs them.
 /// </summary>
-public sealed class SlackHost : WebApplicationFactory<Program>
+public sealed class SlackHost : PracticeBotFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("practicebot-slack-").FullName;
     private readonly Dictionary<string, string?> _settings;
@@ -98,19 +94,9 @@ public sealed class SlackHost : WebApplicationFactory<Program>
         return await work(db);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        foreach (var (key, value) in _settings)
-        {
-            builder.UseSetting(key, value);
-        }
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => _settings;
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        if (_services is not null)
-        {
-            builder.ConfigureTestServices(_services);
-        }
-    }
+    protected override void ConfigureTestServices(IServiceCollection services) => _services?.Invoke(services);
 
     protected override void Dispose(bool disposing)
     {

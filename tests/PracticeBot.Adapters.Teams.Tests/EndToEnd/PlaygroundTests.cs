@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 using PracticeBot.Adapters.Teams.Tests.TestSupport;
 using PracticeBot.Core.Reviews;
 
@@ -31,14 +28,13 @@ public sealed class PlaygroundTests
         Assert.Contains("Demo Family Practice", reviews, StringComparison.Ordinal);
     }
 
-    private sealed class LocalModeFactory(string databaseFile) : WebApplicationFactory<Program>
+    private sealed class LocalModeFactory(string databaseFile) : PracticeBotFactory<Program>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings() => new Dictionary<string, string?>
         {
-            builder.UseSetting("Database:Provider", "sqlite");
-            builder.UseSetting("ConnectionStrings:PracticeBot", $"Data Source={databaseFile}");
-            builder.UseSetting("Teams:AppId", "");
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        }
+            ["Database:Provider"] = "sqlite",
+            ["ConnectionStrings:PracticeBot"] = $"Data Source={databaseFile}",
+            ["Teams:AppId"] = "",
+        };
     }
 }

@@ -1,35 +1,32 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace PracticeBot.Adapters.Teams.Tests.TestSupport;
 
 /// <summary>The real host with Teams configured against the loopback fake, on a SQLite file of its own.</summary>
 public sealed class TeamsBotFactory(
-    BotFrameworkFake fake, string databaseFile, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
-    : WebApplicationFactory<Program>
+    BotFrameworkFake fake, string databaseFile, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string>? settings = null)
+    : PracticeBotFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings()
     {
-        builder.UseSetting("Database:Provider", "sqlite");
-        builder.UseSetting("ConnectionStrings:PracticeBot", $"Data Source={databaseFile}");
-        builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
-        builder.UseSetting("Demo:Enabled", "false");
-        builder.UseSetting("Teams:AppId", TestTokens.AppId);
-        builder.UseSetting("Teams:AppPassword", "test-secret");
-        builder.UseSetting("Teams:OpenIdMetadataUrl", fake.MetadataUrl);
-        builder.UseSetting("Teams:TokenEndpoint", fake.TokenUrl);
+        Dictionary<string, string?> all = new()
+        {
+            ["Database:Provider"] = "sqlite",
+            ["ConnectionStrings:PracticeBot"] = $"Data Source={databaseFile}",
+            ["Outbox:PollInterval"] = "00:00:00.100",
+            ["Demo:Enabled"] = "false",
+            ["Teams:AppId"] = TestTokens.AppId,
+            ["Teams:AppPassword"] = "test-secret",
+            ["Teams:OpenIdMetadataUrl"] = fake.MetadataUrl,
+            ["Teams:TokenEndpoint"] = fake.TokenUrl,
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            builder.UseSetting(key, value);
+            all[key] = value;
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        if (services is not null)
-        {
-            builder.ConfigureTestServices(services);
-        }
+        return all;
     }
+
+    protected override void ConfigureTestServices(IServiceCollection services) => configure?.Invoke(services);
 }

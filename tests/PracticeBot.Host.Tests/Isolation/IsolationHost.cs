@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PracticeBot.Adapters.Teams.Tests.TestSupport;
 using PracticeBot.Core.Audit;
 using PracticeBot.Core.CheckIns;
@@ -27,7 +24,7 @@ namespace PracticeBot.Host.Tests.Isolation;
 /// B's reviews in every state, a posting plan with slots, a pending swap and a nudge) and can snapshot B.
 /// </summary>
 public sealed class IsolationHost(IReadOnlyDictionary<string, string?> database, FakeSlackApi slack, BotFrameworkFake teams)
-    : WebApplicationFactory<Program>
+    : PracticeBotFactory<Program>
 {
     /// <summary>A's own calendar-feed token, which must not open B's feed; made when the practices are seeded.</summary>
     public string ACalendarToken { get; private set; } = "";
@@ -36,24 +33,18 @@ public sealed class IsolationHost(IReadOnlyDictionary<string, string?> database,
 
     public BotFrameworkFake Teams { get; } = teams;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => database.Concat(new Dictionary<string, string?>
     {
-        foreach (var (key, value) in database)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        builder.UseSetting("Demo:Enabled", "false");
-        builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
-        builder.UseSetting("Slack:SigningSecret", SlackTestData.SigningSecret);
-        builder.UseSetting("Slack:BotToken", SlackTestData.BotToken);
-        builder.UseSetting("Slack:ApiBaseUrl", Slack.ApiBaseUrl);
-        builder.UseSetting("Teams:AppId", TestTokens.AppId);
-        builder.UseSetting("Teams:AppPassword", "test-secret");
-        builder.UseSetting("Teams:OpenIdMetadataUrl", Teams.MetadataUrl);
-        builder.UseSetting("Teams:TokenEndpoint", Teams.TokenUrl);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-    }
+        ["Demo:Enabled"] = "false",
+        ["Outbox:PollInterval"] = "00:00:00.100",
+        ["Slack:SigningSecret"] = SlackTestData.SigningSecret,
+        ["Slack:BotToken"] = SlackTestData.BotToken,
+        ["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl,
+        ["Teams:AppId"] = TestTokens.AppId,
+        ["Teams:AppPassword"] = "test-secret",
+        ["Teams:OpenIdMetadataUrl"] = Teams.MetadataUrl,
+        ["Teams:TokenEndpoint"] = Teams.TokenUrl,
+    });
 
     public async Task<T> WithDbAsync<T>(Func<PracticeBotDb, Task<T>> work)
     {

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Outbox;
 
@@ -13,8 +9,8 @@ namespace PracticeBot.Host.Tests.TestSupport;
 /// what the outbox delivers. Requests come from loopback (<see cref="LoopbackConnection"/>) unless
 /// <paramref name="noRemoteAddress"/> leaves them without a remote address, as the bare test server does.
 /// </summary>
-public sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool noRemoteAddress = false)
-    : WebApplicationFactory<Program>
+public sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configure = null, bool noRemoteAddress = false)
+    : PracticeBotFactory<Program>
 {
     public RecordingPlatformSender Slack { get; } = new(Platforms.Slack);
 
@@ -24,24 +20,17 @@ public sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, Ac
     public static IReadOnlyDictionary<string, string?> Postgres(string connectionString, params (string Key, string? Value)[] extra) =>
         With(new() { ["Database:Provider"] = "postgres", ["ConnectionStrings:PracticeBot"] = connectionString }, extra);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => settings;
+
+    protected override void ConfigureTestServices(IServiceCollection services)
     {
-        foreach (var (key, value) in settings)
+        services.AddSingleton<IPlatformSender>(Slack);
+        if (!noRemoteAddress)
         {
-            builder.UseSetting(key, value);
+            services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackConnection>();
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureTestServices(s =>
-        {
-            s.AddSingleton<IPlatformSender>(Slack);
-            if (!noRemoteAddress)
-            {
-                s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackConnection>();
-            }
-
-            services?.Invoke(s);
-        });
+        configure?.Invoke(services);
     }
 
     private static Dictionary<string, string?> With(Dictionary<string, string?> settings, (string Key, string? Value)[] extra)

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -208,23 +206,18 @@ public sealed class HostileHost : IAsyncLifetime
         }
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, CapturedLogs logs) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, CapturedLogs logs) : PracticeBotFactory<Program>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings() => settings;
 
-            builder.ConfigureLogging(logging =>
-            {
-                logging.ClearProviders();
-                logging.SetMinimumLevel(LogLevel.Warning);
-                logging.AddProvider(logs);
-            });
-            builder.ConfigureTestServices(services =>
-                services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => new LoopbackOnlyHandler())));
+        protected override void ConfigureLogging(ILoggingBuilder logging)
+        {
+            logging.ClearProviders();
+            logging.SetMinimumLevel(LogLevel.Warning);
+            logging.AddProvider(logs);
         }
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => new LoopbackOnlyHandler()));
     }
 }
