@@ -13,7 +13,6 @@ using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Storage;
 using FakeSlackApi = PracticeBot.Adapters.Slack.Tests.TestSupport.FakeSlackApi;
-using SlackTestData = PracticeBot.Adapters.Slack.Tests.TestSupport.SlackTestData;
 using static PracticeBot.Host.Tests.Isolation.TwoPractices;
 
 namespace PracticeBot.Host.Tests.Isolation;
@@ -33,18 +32,8 @@ public sealed class IsolationHost(IReadOnlyDictionary<string, string?> database,
 
     public BotFrameworkFake Teams { get; } = teams;
 
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => database.Concat(new Dictionary<string, string?>
-    {
-        ["Demo:Enabled"] = "false",
-        ["Outbox:PollInterval"] = "00:00:00.100",
-        ["Slack:SigningSecret"] = SlackTestData.SigningSecret,
-        ["Slack:BotToken"] = SlackTestData.BotToken,
-        ["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl,
-        ["Teams:AppId"] = TestTokens.AppId,
-        ["Teams:AppPassword"] = "test-secret",
-        ["Teams:OpenIdMetadataUrl"] = Teams.MetadataUrl,
-        ["Teams:TokenEndpoint"] = Teams.TokenUrl,
-    });
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+        database.Concat(TestSupport.FakePlatformSettings.SlackAndTeams(Slack, Teams));
 
     public async Task<T> WithDbAsync<T>(Func<PracticeBotDb, Task<T>> work)
     {

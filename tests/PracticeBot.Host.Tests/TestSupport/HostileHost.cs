@@ -57,23 +57,12 @@ public sealed class HostileHost : IAsyncLifetime
     {
         Slack = await FakeSlackApi.StartAsync();
         Teams = await BotFrameworkFake.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "sqlite",
-            ["ConnectionStrings:PracticeBot"] = $"Data Source={_file.Path}",
-            ["Demo:Enabled"] = "false",
-            ["Outbox:PollInterval"] = "00:00:00.100",
-            ["Slack:SigningSecret"] = SlackTestData.SigningSecret,
-            ["Slack:BotToken"] = SlackTestData.BotToken,
-            ["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl,
-            ["Teams:AppId"] = TestTokens.AppId,
-            ["Teams:AppPassword"] = "test-secret",
-            ["Teams:OpenIdMetadataUrl"] = Teams.MetadataUrl,
-            ["Teams:TokenEndpoint"] = Teams.TokenUrl,
-            ["Sources:Webhook:Secret"] = WebhookSecret,
-            ["Sources:Webhook:RateLimit:PermitsPerPractice"] = "1000000",
-            ["Sources:Webhook:RateLimit:PermitsPerAddress"] = "1000000",
-        };
+        var settings = FakePlatformSettings.SlackAndTeams(Slack, Teams);
+        settings["Database:Provider"] = "sqlite";
+        settings["ConnectionStrings:PracticeBot"] = $"Data Source={_file.Path}";
+        settings["Sources:Webhook:Secret"] = WebhookSecret;
+        settings["Sources:Webhook:RateLimit:PermitsPerPractice"] = "1000000";
+        settings["Sources:Webhook:RateLimit:PermitsPerAddress"] = "1000000";
         foreach (var (key, value) in _extra)
         {
             settings[key] = value;
