@@ -8,7 +8,7 @@ namespace PracticeBot.Core.Outbox;
 public static class OutboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the outbox delivery worker and its options (section <c>Outbox</c>, validated at start-up).
+    /// Registers the outbox delivery worker (also resolvable as itself, for <see cref="OutboxDeliveryWorker.Wake"/>) and its options (section <c>Outbox</c>, validated at start-up).
     /// The host registers <c>PracticeBotDb</c>, the <see cref="IPlatformSender"/>s and <see cref="TimeProvider"/>.
     /// Senders are captured by a singleton: register them as singletons (or transient).
     /// </summary>
@@ -26,7 +26,9 @@ public static class OutboxServiceCollectionExtensions
             sp.GetRequiredService<IOptions<OutboxOptions>>(),
             sp.GetRequiredService<ILogger<OutboxDeliverer>>(),
             OutboxDeliverer.NewWorkerId()));
-        services.AddHostedService<OutboxDeliveryWorker>();
+        // One instance, both the hosted service and what transports resolve to wake it after a commit.
+        services.TryAddSingleton<OutboxDeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDeliveryWorker>());
         return services;
     }
 }

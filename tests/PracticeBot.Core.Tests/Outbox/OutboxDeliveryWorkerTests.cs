@@ -29,6 +29,29 @@ public sealed class OutboxDeliveryWorkerTests : OutboxTestContext
     }
 
     [Fact]
+    public async Task Wake_RowWrittenWhileTheWorkerWaits_IsDeliveredWithoutWaitingForThePoll()
+    {
+        // Arrange: the clock stands still, so the poll interval never passes and only a wake starts another cycle;
+        // the reply is in another conversation, so the cycle that sent the first row does not read it as "behind" it.
+        Options.BatchSize = 10;
+        var first = Database.Enqueue(Time, OutboundMessage.Plain("first"));
+        var sender = new ScriptedSender((d, _) => ScriptedSender.Accept(d));
+        using var worker = Worker(Deliverer(sender));
+        await worker.StartAsync(CancellationToken.None);
+        await WaitUntilAsync(() => Database.Get(first).Status == OutboxStatus.Sent);
+        var other = MessageTarget.Channel(OutboxTestDatabase.Channel with { ChannelId = "C2" });
+        var reply = Database.Enqueue(Time, OutboundMessage.Plain("a reply"), other);
+
+        // Act
+        worker.Wake();
+        await WaitUntilAsync(() => Database.Get(reply).Status == OutboxStatus.Sent);
+        await worker.StopAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(1, sender.SendsOf(reply));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_CycleFails_KeepsRunningAndDeliversLater()
     {
         // Arrange: the database is unreachable for the first cycle
