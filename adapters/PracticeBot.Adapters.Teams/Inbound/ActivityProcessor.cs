@@ -14,8 +14,9 @@ using PracticeBot.Http;
 namespace PracticeBot.Adapters.Teams.Inbound;
 
 /// <summary>
-/// One <c>POST /api/messages</c>: authenticate, parse, map, dispatch, answer. Replies go back through the connector
-/// (a reply to the activity), or, for a card action, in the HTTP response as the refreshed card. A message or card
+/// One <c>POST /api/messages</c>: authenticate, parse, map, dispatch, answer. Replies go into the outbox with the turn
+/// (a reply to the activity, sent by the delivery worker once the turn commits; see <see cref="TeamsReplier"/> for
+/// the few sent directly), and, for a card action, the refreshed card in the HTTP response. A message or card
 /// action is handled inside its own request, so it needs no inbox row: its "seen" mark commits with its turn (see
 /// <see cref="ActivityLog"/>), and a delivery whose turn failed is handled again when the Bot Framework redelivers it.
 /// </summary>
@@ -109,7 +110,16 @@ public sealed partial class ActivityProcessor(
             : (null, Results.BadRequest(new { error = "The body must be a Bot Framework activity (JSON)." }));
     }
 
-    /// <summary>An activity its token does not vouch for, or (local mode, unauthenticated) one naming a serviceUrl off this machine.</summary>
+    /// <summary>The longest activity id (and <c>replyToId</c>) taken, URL-encoded: Teams' are a few dozen characters.</summary>
+    public const int MaxActivityIdLength = 512;
+
+    /// <summary>The longest conversation id taken, URL-encoded: Teams' are at most a few hundred characters.</summary>
+    public const int MaxConversationIdLength = 2048;
+
+    /// <summary>
+    /// An activity its token does not vouch for, (local mode, unauthenticated) one naming a serviceUrl off this machine,
+    /// or one whose ids could not be answered: they go into the connector's URLs and the outbox rows of its replies.
+    /// </summary>
     private IResult? RefusalOf(Activity activity, ValidatedBotToken? token)
     {
         if (token?.CheckActivity(activity.ChannelId, activity.ServiceUrl) is { Succeeded: false } refused)
@@ -123,6 +133,14 @@ public sealed partial class ActivityProcessor(
             // Unauthenticated: the bot would call whatever address the caller wrote there.
             LogForeignServiceUrl(logger);
             return Refused(StatusCodes.Status403Forbidden, "In local mode the activity's serviceUrl must be a loopback address.");
+        }
+
+        if (TooLong(activity.Id, MaxActivityIdLength) || TooLong(activity.ReplyToId, MaxActivityIdLength)
+            || TooLong(activity.Conversation?.Id, MaxConversationIdLength))
+        {
+            LogIdsTooLong(logger);
+            return Refused(StatusCodes.Status400BadRequest,
+                $"The activity's id and replyToId may be at most {MaxActivityIdLength} characters URL-encoded, its conversation id at most {MaxConversationIdLength}.");
         }
 
         return null;
@@ -141,30 +159,31 @@ public sealed partial class ActivityProcessor(
         {
             case InboundKind.Turn:
             {
-                if (await DispatchUnlessTakenAsync(inbound, key, cancellationToken) is not { } result)
+                if (await DispatchUnlessTakenAsync(activity, inbound, key, invoke: false, cancellationToken) is not { } turn)
                 {
                     return Redelivered(activity, inbound.Kind);
                 }
 
-                await replier.AnswerAsync(activity, result.Replies, cancellationToken);
+                await replier.AnswerAsync(activity, inbound.Conversation!, turn.Result, turn.Queued, cancellationToken);
                 return Results.Ok();
             }
 
             case InboundKind.CardAction:
             {
-                if (await DispatchUnlessTakenAsync(inbound, key, cancellationToken) is not { } result)
+                if (await DispatchUnlessTakenAsync(activity, inbound, key, invoke: true, cancellationToken) is not { } turn)
                 {
                     return Redelivered(activity, inbound.Kind);
                 }
 
-                return Results.Json(await replier.AnswerInvokeAsync(activity, result.Replies, cancellationToken), TeamsJson.Options);
+                return Results.Json(await replier.AnswerInvokeAsync(activity, inbound.Conversation!, turn.Result, turn.Queued, cancellationToken), TeamsJson.Options);
             }
 
             case InboundKind.Installed:
                 if (await conversations.RememberAsync(activity, inbound.Conversation!, cancellationToken))
                 {
-                    var result = await dispatcher.DispatchAsync(inbound.Event!, cancellationToken);
-                    await replier.AnswerAsync(activity, result.Replies, cancellationToken);
+                    // No seen mark: the conversation's row (written just now) is what recognises a redelivered install.
+                    var welcome = await DispatchAsync(activity, inbound, key: null, invoke: false, cancellationToken);
+                    await replier.AnswerAsync(activity, inbound.Conversation!, welcome.Result, welcome.Queued, cancellationToken);
                 }
 
                 return Results.Ok();
@@ -178,23 +197,34 @@ public sealed partial class ActivityProcessor(
         }
     }
 
-    /// <returns>The turn's result; null when it failed because another delivery of the activity committed first.</returns>
-    private async Task<TurnResult?> DispatchUnlessTakenAsync(InboundActivity inbound, string? key, CancellationToken cancellationToken)
+    /// <returns>The turn; null when it failed because another delivery of the activity committed first.</returns>
+    private async Task<DispatchedTurn?> DispatchUnlessTakenAsync(Activity activity, InboundActivity inbound, string? key, bool invoke, CancellationToken cancellationToken)
     {
-        var result = await DispatchAsync(inbound, key, cancellationToken);
-        return result.Failure is not null && await ActivityLog.IsTakenAsync(db, key, cancellationToken) ? null : result;
+        var turn = await DispatchAsync(activity, inbound, key, invoke, cancellationToken);
+        return turn.Result.Failure is not null && await ActivityLog.IsTakenAsync(db, key, cancellationToken) ? null : turn;
     }
 
-    /// <summary>The turn, with the activity's "seen" mark committed in its transaction: a failed turn leaves none.</summary>
-    private Task<TurnResult> DispatchAsync(InboundActivity inbound, string? key, CancellationToken cancellationToken) =>
-        dispatcher.DispatchAsync(
+    /// <summary>
+    /// The turn, with the activity's "seen" mark and the replies the outbox carries committed in its transaction: a
+    /// failed turn leaves neither.
+    /// </summary>
+    private async Task<DispatchedTurn> DispatchAsync(Activity activity, InboundActivity inbound, string? key, bool invoke, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TurnReply> queued = [];
+        var result = await dispatcher.DispatchAsync(
             inbound.Event!,
             (turn, _) =>
             {
                 activities.Mark(turn, key);
+                queued = TeamsReplier.Enqueue(turn, activity, inbound.Conversation!, invoke);
                 return Task.CompletedTask;
             },
             cancellationToken);
+        return new DispatchedTurn(result, queued);
+    }
+
+    /// <param name="Queued">The replies its completion put in the outbox (rolled back with it when it failed).</param>
+    private sealed record DispatchedTurn(TurnResult Result, IReadOnlyList<TurnReply> Queued);
 
     /// <summary>A redelivery of an activity whose turn committed (perhaps on another instance): acknowledged, not handled again.</summary>
     private IResult Redelivered(Activity activity, InboundKind kind)
@@ -224,6 +254,9 @@ public sealed partial class ActivityProcessor(
         }
     }
 
+    /// <summary>Longer than <paramref name="max"/> as it would stand in a connector URL.</summary>
+    private static bool TooLong(string? id, int max) => id is not null && (id.Length > max || Uri.EscapeDataString(id).Length > max);
+
     private static IResult Refused(int status, string reason) => Results.Json(new { error = reason }, statusCode: status);
 
     private static IResult TooLarge(int limit) =>
@@ -243,6 +276,9 @@ public sealed partial class ActivityProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a local-mode activity whose serviceUrl is not a loopback address")]
     private static partial void LogForeignServiceUrl(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity whose id, replyToId or conversation id is too long to be answered")]
+    private static partial void LogIdsTooLong(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity for channel {ChannelId}: {Reason}")]
     private static partial void LogActivityRefused(ILogger logger, string reason, string channelId);

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PracticeBot.Adapters.Teams.Outbound;
 using PracticeBot.Adapters.Teams.Tests.TestSupport;
+using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Adapters.Teams.Tests.Integration;
 
@@ -26,6 +29,9 @@ public sealed partial class SecretRepliesTests : IAsyncLifetime
         _client = _factory.CreateClient();
         await SendAsync(Activities.BotAdded(_fake.ServiceUrl));
         await SendAsync(Activities.Message(_fake.ServiceUrl, "practice setup \"Sunrise Family Medicine\" America/Chicago"));
+
+        // The welcome and the setup's replies go through the outbox: out of the way before a test counts calls or scripts the fake.
+        await _factory.OutboxDrainedAsync();
     }
 
     public async Task DisposeAsync()
@@ -58,6 +64,7 @@ public sealed partial class SecretRepliesTests : IAsyncLifetime
     public async Task PostingSchedule_InAChannel_FeedTokenOnlyInThePersonalChat()
     {
         await SendAsync(Activities.Message(_fake.ServiceUrl, "posting plan 3/week facebook"));
+        await _factory.OutboxDrainedAsync();
         var mark = _fake.Calls.Count;
 
         await SendAsync(Activities.Message(_fake.ServiceUrl, "posting schedule"));
@@ -98,6 +105,31 @@ public sealed partial class SecretRepliesTests : IAsyncLifetime
         Assert.Contains(calls, c => c.Path.StartsWith($"/v3/conversations/{Uri.EscapeDataString("a:ann-personal")}/", StringComparison.Ordinal) && WebhookSecret().IsMatch(c.Body));
     }
 
+    [Fact]
+    public async Task SecretReplies_InAChannelAndInThePersonalChat_NeverWrittenToTheOutboxTable()
+    {
+        var personal = Activities.Message(_fake.ServiceUrl, "practice settings");
+        personal["conversation"] = new JsonObject { ["id"] = "a:ann-personal", ["conversationType"] = "personal", ["tenantId"] = Activities.Tenant };
+        personal["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Activities.Tenant } };
+
+        await SendAsync(Activities.Message(_fake.ServiceUrl, "practice settings"));
+        await SendAsync(personal);
+        await SendAsync(Activities.Message(_fake.ServiceUrl, "posting plan 3/week facebook"));
+        await SendAsync(Activities.Message(_fake.ServiceUrl, "posting schedule"));
+        await _factory.OutboxDrainedAsync();
+
+        // Both secrets did reach the person, so the outbox had every chance to hold them.
+        var secret = _fake.Calls.Select(c => WebhookSecret().Match(c.Body)).First(m => m.Success).Value;
+        var feedToken = _fake.Calls.Select(c => FeedToken().Match(c.Body)).First(m => m.Success).Groups[1].Value;
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().Database
+            .SqlQueryRaw<string>("""SELECT "Message" || ' ' || "Target" AS "Value" FROM outbox""")
+            .ToListAsync();
+        Assert.NotEmpty(stored);
+        Assert.DoesNotContain(stored, row => row.Contains(secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(stored, row => row.Contains(feedToken, StringComparison.Ordinal));
+    }
+
     private async Task SendAsync(JsonObject activity)
     {
         using var request = Activities.Post(activity, TestTokens.Create(_fake, _fake.ServiceUrl));
@@ -107,4 +139,7 @@ public sealed partial class SecretRepliesTests : IAsyncLifetime
 
     [GeneratedRegex("pbw_[0-9a-f]{48}")]
     private static partial Regex WebhookSecret();
+
+    [GeneratedRegex("posting\\.ics\\?token=([A-Za-z0-9_\\-]{8,})")]
+    private static partial Regex FeedToken();
 }

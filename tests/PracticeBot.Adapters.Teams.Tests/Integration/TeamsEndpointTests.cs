@@ -60,7 +60,9 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         var response = await SendAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(_fake.CallsTo("POST", $"/v3/conversations/{Uri.EscapeDataString(Activities.Channel)}/activities/{message["id"]}"));
+        var replyPath = $"/v3/conversations/{Uri.EscapeDataString(Activities.Channel)}/activities/{message["id"]}";
+        await _factory.OutboxDrainedAsync();
+        var reply = Assert.Single(_fake.CallsTo("POST", replyPath));
         Assert.Equal("Bearer connector-token", reply.Authorization);
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)reply.Json!["attachments"]![0]!["contentType"]);
         Assert.Contains("PracticeBot help", reply.Body, StringComparison.Ordinal);
@@ -116,6 +118,37 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    /// <summary>
+    /// Found by the endpoint fuzzer once replies went through the outbox: an id no connector URL can hold (414) became
+    /// a dead-lettered reply row. Such an activity is refused at the door instead, saying which limit it broke.
+    /// </summary>
+    [Theory]
+    [InlineData("id", 600)]
+    [InlineData("id", 200)] // 200 characters of "é" are 1,200 once URL-encoded
+    [InlineData("replyToId", 600)]
+    [InlineData("conversation", 3000)]
+    public async Task Post_IdTooLongForAConnectorUrl_Returns400AndAnswersNothing(string field, int length)
+    {
+        var message = Activities.Message(_fake.ServiceUrl, "help");
+        var id = new string(length == 200 ? 'é' : 'a', length);
+        if (field == "conversation")
+        {
+            message["conversation"]!["id"] = id;
+        }
+        else
+        {
+            message[field] = id;
+        }
+
+        var response = await SendAsync(message);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().Outbox.AnyAsync());
+        Assert.Empty(_fake.Calls);
+    }
+
     [Fact]
     public async Task Post_UnknownActivityType_Returns200AndIgnoresIt()
     {
@@ -145,6 +178,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         await SendAsync(Activities.Message(_fake.ServiceUrl, "practice setup \"Sunrise Family Medicine\" America/Chicago"));
 
         Assert.Equal(HttpStatusCode.OK, install.StatusCode);
+        await _factory.OutboxDrainedAsync();
         long practiceId;
         await using (var scope = _factory.Services.CreateAsyncScope())
         {

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using PracticeBot.Core.Outbox;
+using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Adapters.Teams.Tests.TestSupport;
 
@@ -29,4 +31,12 @@ public sealed class TeamsBotFactory(
     }
 
     protected override void ConfigureTestServices(IServiceCollection services) => configure?.Invoke(services);
+
+    /// <summary>Waits until the outbox holds nothing pending: every reply and message written so far has reached the fake (or given up).</summary>
+    public Task OutboxDrainedAsync() =>
+        Eventually.TrueAsync(() =>
+        {
+            using var scope = Services.CreateScope();
+            return !scope.ServiceProvider.GetRequiredService<PracticeBotDb>().Outbox.Any(o => o.Status == OutboxStatus.Pending);
+        }, "the outbox to be drained");
 }

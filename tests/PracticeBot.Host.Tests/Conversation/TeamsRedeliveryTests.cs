@@ -90,6 +90,7 @@ public sealed class TeamsRedeliveryTests
         await PostAsync(http, fake, inChannel);
         await PostAsync(http, fake, inChat);
 
+        await factory.OutboxDrainedAsync();
         Assert.Single(fake.CallsTo("POST", ReplyPath(Activities.Channel, inChannel)));
         Assert.Single(fake.CallsTo("POST", ReplyPath("a:personal-chat-ann", inChat)));
     }
@@ -174,6 +175,7 @@ public sealed class TeamsRedeliveryTests
     /// <summary>One practice set up, one reply to the activity, one row for it in the inbound log.</summary>
     private static async Task AssertHandledOnceAsync(BotFactory factory, BotFrameworkFake fake, JsonObject message)
     {
+        await factory.OutboxDrainedAsync();
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
         Assert.Equal(1, await db.Practices.CountAsync());

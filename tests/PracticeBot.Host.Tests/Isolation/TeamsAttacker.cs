@@ -70,7 +70,9 @@ public sealed class TeamsAttacker(IsolationHost host, HttpClient client)
         using var response = await client.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"Teams activity answered {(int)response.StatusCode}");
 
-        // Teams turns are answered before the HTTP response: in its body (an invoke) or through the connector.
+        // A Teams turn is answered in the HTTP response's body (an invoke's card) and through the outbox, whose rows
+        // commit with the turn and reach the connector soon after: every one of them is collected before reading.
+        await host.SettleAsync();
         var sent = new List<string> { await response.Content.ReadAsStringAsync() };
         sent.AddRange(host.Teams.Calls.Skip(mark).Select(c => $"{c.Method} {c.Path} {c.Body}"));
         return new AttemptOutcome(sent.Where(s => s.Length > 0).ToList());

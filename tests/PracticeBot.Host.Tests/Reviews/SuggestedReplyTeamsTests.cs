@@ -44,6 +44,8 @@ public sealed class SuggestedReplyTeamsTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the turn took {clock.Elapsed}; Teams waits about 15 s");
+        await factory.OutboxDrainedAsync();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the reply arrived after {clock.Elapsed}");
         var reply = Assert.Single(fake.CallsTo("POST", $"/v3/conversations/{Uri.EscapeDataString(Activities.Channel)}/activities/{suggest["id"]}"));
         Assert.Contains(ReplySuggester.TimeoutNote, reply.Body, StringComparison.Ordinal);
         Assert.Single(ai.Requests);

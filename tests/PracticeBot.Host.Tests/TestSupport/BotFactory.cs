@@ -33,6 +33,14 @@ public sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, Ac
         configure?.Invoke(services);
     }
 
+    /// <summary>Waits until the outbox holds nothing pending: every message and Teams reply written so far was sent (or given up).</summary>
+    public Task OutboxDrainedAsync() =>
+        Eventually.TrueAsync(() =>
+        {
+            using var scope = Services.CreateScope();
+            return !scope.ServiceProvider.GetRequiredService<PracticeBot.Core.Storage.PracticeBotDb>().Outbox.Any(o => o.Status == OutboxStatus.Pending);
+        }, "the outbox to be drained");
+
     private static Dictionary<string, string?> With(Dictionary<string, string?> settings, (string Key, string? Value)[] extra)
     {
         settings["Outbox:PollInterval"] = "00:00:00.100";
