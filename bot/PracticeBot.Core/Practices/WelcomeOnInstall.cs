@@ -32,7 +32,7 @@ public sealed class WelcomeOnInstall(OutboxWriter outbox) : IBotHandler<MemberJo
 
         turn.ReplyInChannel(OutboundMessage.Plain(
             "Hi, I'm PracticeBot: I bring your practice's online reviews and posting duties into this chat.\n" +
-            $"{joined.User.Mention}, I've sent you a setup guide in a direct message: a few buttons and short forms. " +
+            "I've sent whoever added me a setup guide in a direct message: a few buttons and short forms. " +
             "Or type `practice setup \"Practice name\" America/Chicago` here, in the channel where review cards should go. Type `help` for everything else."));
         var guide = SetupGuide.Card(new SetupState(null, SetupGuideActions.ChannelValue(here), [], false, null),
             $"Thanks for adding me! Let's set up your practice: each step below has a button, and the command that does the same.");
