@@ -35,11 +35,15 @@ public sealed class PracticeSettings
     /// of its own), added to the built-in phrase model.
     /// </summary>
     public Dictionary<string, List<string>> ExtraCategoryPhrases { get; set; } = [];
-    /// <summary>Quiet hours in the practice's time zone: non-urgent review cards wait until they end. Null: no quiet hours.</summary>
+    /// <summary>
+    /// Quiet hours in the practice's time zone: non-urgent review cards and reminders wait until they end. Null: no quiet hours.
+    /// </summary>
     public TimeOnly? QuietHoursStart { get; set; }
     public TimeOnly? QuietHoursEnd { get; set; }
     /// <summary>How responders hear of an urgent review: <c>dm</c> (default), <c>mention</c> in the channel, or <c>off</c>.</summary>
     public string UrgentAlerts { get; set; } = "dm";
+    /// <summary>Who hears of an urgent review: <c>responders</c> (default), <c>managers</c> or <c>both</c>.</summary>
+    public string UrgentAlertsTo { get; set; } = "responders";
     /// <summary>The practice's own review-webhook secret, encrypted by the host (never stored or logged in clear).</summary>
     public string? ProtectedWebhookSecret { get; set; }
     /// <summary>Stall rule: posts below plan this many weeks in a row.</summary>

@@ -1,7 +1,7 @@
 namespace PracticeBot.Core.Practices;
 
 /// <summary>
-/// How a practice's suggested replies sound (<c>practice settings tone warm|formal|brief</c>): it picks the template
+/// How a practice's suggested replies sound (<c>practice set tone warm|formal|brief</c>): it picks the template
 /// variant and is told to the model. Kept as a word in the settings JSON so a new tone needs no migration.
 /// </summary>
 public static class ReplyTones

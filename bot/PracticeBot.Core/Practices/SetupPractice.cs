@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
@@ -30,7 +31,7 @@ public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerab
         {
             turn.Reply(
                 $"This workspace is already set up for *{existing.Name}* (`{existing.Slug}`). " +
-                "`practice settings` shows its settings; a manager can change them with `practice settings name|timezone|channel|checkin|approval|template <value>`.");
+                "`practice settings` shows its settings; a manager changes one with `practice set <setting> <value>`.");
             return;
         }
 
@@ -41,9 +42,32 @@ public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerab
             return;
         }
 
-        if (await SlugForAsync(turn, Slugs.FromName(name), cancellationToken) is not { } slug)
+        if (await CreateAsync(turn, name, args.TimeZone, chat.Conversation.WithoutThread(), cancellationToken) is not { } practice)
         {
             return;
+        }
+
+        var zoneNote = args.TimeZone is null
+            ? $" I used {DefaultTimeZone} as the time zone; set yours with `practice set timezone America/Chicago`."
+            : "";
+        turn.ReplyInChannel(OutboundMessage.Plain(
+            $"*{practice.Name}* is set up (id `{practice.Slug}`, time zone {practice.TimeZone}).{zoneNote}\n" +
+            $"Review cards and the weekly check-in will come to this channel. {chat.User.Mention} is the manager.\n" +
+            "Next: `practice role @someone responder` to add people who answer reviews, " +
+            "`posting plan 3/week facebook` to plan posts, and `help` for everything else."));
+    }
+
+    /// <summary>
+    /// Creates the practice with <paramref name="channel"/> as its channel for cards, binds the workspace of that channel
+    /// to it and makes the person acting its manager (setting the turn's practice and member); null after telling why not.
+    /// The command and the setup guide (<see cref="Onboarding.SetupGuide"/>) both create practices with it.
+    /// </summary>
+    public async Task<Practice?> CreateAsync(TurnContext turn, string name, string? timeZone, ConversationReference channel, CancellationToken cancellationToken)
+    {
+        var chat = turn.Chat!;
+        if (await SlugForAsync(turn, channel, Slugs.FromName(name), cancellationToken) is not { } slug)
+        {
+            return null;
         }
 
         var now = time.GetUtcNow();
@@ -51,14 +75,14 @@ public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerab
         {
             Name = name,
             Slug = slug,
-            TimeZone = args.TimeZone ?? DefaultTimeZone,
-            Channel = chat.Conversation.WithoutThread(),
+            TimeZone = timeZone ?? DefaultTimeZone,
+            Channel = channel,
             CreatedAt = now,
         };
         db.Practices.Add(practice);
         await db.SaveChangesAsync(cancellationToken); // inside the turn's transaction: the id is needed for the binding
 
-        db.WorkspaceBindings.Add(WorkspaceDirectory.BindingFor(chat.Conversation, practice.Id, now));
+        db.WorkspaceBindings.Add(WorkspaceDirectory.BindingFor(channel, practice.Id, now));
         var manager = new Member
         {
             PracticeId = practice.Id,
@@ -75,21 +99,12 @@ public sealed class SetupPractice(PracticeBotDb db, TimeProvider time, IEnumerab
         turn.Audit("practice.setup", $"practice:{practice.Slug}", $"time zone {practice.TimeZone}");
         // The weekly check-in, review polling and the rest start now, not at the next restart.
         turn.AfterCommit(ct => schedules.SyncAllAsync(practice, ct));
-
-        var zoneNote = args.TimeZone is null
-            ? $" I used {DefaultTimeZone} as the time zone; set yours with `practice settings timezone America/Chicago`."
-            : "";
-        turn.ReplyInChannel(OutboundMessage.Plain(
-            $"*{practice.Name}* is set up (id `{practice.Slug}`, time zone {practice.TimeZone}).{zoneNote}\n" +
-            $"Review cards and the weekly check-in will come to this channel. {chat.User.Mention} is the manager.\n" +
-            "Next: `practice role @someone responder` to add people who answer reviews, " +
-            "`posting plan 3/week facebook` to plan posts, and `help` for everything else."));
+        return practice;
     }
 
     /// <summary>The slug the new practice gets, or null after telling why setup cannot go on.</summary>
-    private async Task<string?> SlugForAsync(TurnContext turn, string wanted, CancellationToken ct)
+    private async Task<string?> SlugForAsync(TurnContext turn, ConversationReference conversation, string wanted, CancellationToken ct)
     {
-        var conversation = turn.Chat!.Conversation;
         var owned = reservations.OwnedBy(conversation);
         if (owned.Count > 0)
         {

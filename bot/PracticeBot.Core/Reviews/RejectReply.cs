@@ -45,9 +45,14 @@ public sealed class RejectReply(ReviewWorkflow workflow, ReviewBook reviews, Rev
     {
         var practice = turn.Practice!;
         // The review first: a number of another practice is refused before anything else is said about it.
-        if (await workflow.ForStepAsync(turn, number, ReviewStep.Reject, ct) is not { } review
-            || await workflow.CurrentReplyAsync(review, ct) is not { } reply)
+        if (await workflow.ForStepAsync(turn, number, ReviewStep.Reject, ct) is not { } review)
         {
+            return;
+        }
+
+        if (await workflow.CurrentReplyAsync(review, ct) is not { } reply)
+        {
+            turn.Reply($"Review #{number} has no draft to reject. `review reply {number}` drafts one.");
             return;
         }
 

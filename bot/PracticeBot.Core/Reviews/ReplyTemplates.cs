@@ -5,8 +5,8 @@ namespace PracticeBot.Core.Reviews;
 
 /// <summary>
 /// Starting points for a reply, chosen by the review's complaint category, else by its sentiment, in the practice's
-/// tone (<c>practice settings tone</c>) and ending with its contact line (<c>practice settings contact</c>); a
-/// practice can replace any of them (<c>practice settings template &lt;key&gt; &lt;text&gt;</c>). They never use the
+/// tone (<c>practice set tone</c>) and ending with its contact line (<c>practice set contact</c>); a
+/// practice can replace any of them (<c>practice set template &lt;key&gt; &lt;text&gt;</c>). They never use the
 /// reviewer's name and never mention a visit or any care: a reply that confirms someone is a patient is a privacy
 /// violation.
 /// </summary>

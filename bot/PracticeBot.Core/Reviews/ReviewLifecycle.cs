@@ -32,8 +32,14 @@ public static class ReviewLifecycle
     public static bool Allows(ReviewStep step, ReviewStatus status) => From[step].Contains(status);
 
     /// <summary>Why <paramref name="step"/> can't happen to review <paramref name="number"/> now, in the words people read.</summary>
-    public static string Refusal(ReviewStep step, ReviewStatus status, int number) =>
-        $"Review #{number} is {Describe(status)}, so it can't be {Verb(step)} now.";
+    public static string Refusal(ReviewStep step, ReviewStatus status, int number) => (step, status) switch
+    {
+        (ReviewStep.Reject, ReviewStatus.New or ReviewStatus.Claimed) =>
+            $"Review #{number} has no draft to reject: nobody has drafted a reply yet. `review reply {number}` drafts one.",
+        (ReviewStep.Reject, ReviewStatus.Drafted) =>
+            $"The draft of review #{number} isn't waiting for approval, so there is nothing to reject; its author is still working on it.",
+        _ => $"Review #{number} is {Describe(status)}, so it can't be {Verb(step)} now.",
+    };
 
     public static string Describe(ReviewStatus status) => status switch
     {

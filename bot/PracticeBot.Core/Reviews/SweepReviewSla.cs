@@ -4,6 +4,7 @@ using PracticeBot.Core.Conversation.Events;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Core.Reviews;
@@ -11,6 +12,7 @@ namespace PracticeBot.Core.Reviews;
 /// <summary>
 /// Every few minutes: reviews waiting for an answer get their response-time reminders, each once (recorded as a
 /// nudge). State lives in the database, so restarts lose nothing and a replied or resolved review gets nothing more.
+/// During the practice's quiet hours (<c>practice set quiet</c>) only urgent reviews' reminders go out.
 /// </summary>
 public sealed class SweepReviewSla(PracticeBotDb db, ReviewPeople people, ReviewBook reviews, TimeProvider time) : IBotHandler<ScheduleFired>
 {
@@ -32,6 +34,8 @@ public sealed class SweepReviewSla(PracticeBotDb db, ReviewPeople people, Review
                 continue;
             }
 
+            // In the practice's quiet hours only urgent reviews' reminders go out; the others wait for a sweep after them.
+            var quiet = ReviewIngestion.QuietUntil(practice, now) is not null;
             var subjects = group.Select(r => $"review:{r.Number}").ToList();
             var sent = (await db.Nudges
                     .Where(n => n.PracticeId == practice.Id && n.Kind.StartsWith("sla.") && subjects.Contains(n.Subject!))
@@ -40,7 +44,7 @@ public sealed class SweepReviewSla(PracticeBotDb db, ReviewPeople people, Review
                 .Select(n => (n.Kind, n.Subject))
                 .ToHashSet();
 
-            foreach (var review in group)
+            foreach (var review in group.Where(r => !quiet || SlaPlanner.IsUrgent(r)))
             {
                 var subject = $"review:{review.Number}";
                 foreach (var reminder in SlaPlanner.Due(review, practice.Settings, now).Where(r => !sent.Contains((SlaPlanner.Kind(r), subject))))

@@ -28,6 +28,8 @@ public sealed partial class SecretRepliesTests : IAsyncLifetime
         _factory = new TeamsBotFactory(_fake, _database.Path);
         _client = _factory.CreateClient();
         await SendAsync(Activities.BotAdded(_fake.ServiceUrl));
+        // The setup guide goes to the personal chat of whoever added the bot: let it arrive before the tests count calls.
+        await Eventually.TrueAsync(() => _fake.Calls.Any(c => c.Body.Contains("setup.start", StringComparison.Ordinal)), "the setup guide");
         await SendAsync(Activities.Message(_fake.ServiceUrl, "practice setup \"Sunrise Family Medicine\" America/Chicago"));
 
         // The welcome and the setup's replies go through the outbox: out of the way before a test counts calls or scripts the fake.

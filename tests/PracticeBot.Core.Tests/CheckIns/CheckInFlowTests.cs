@@ -37,7 +37,7 @@ public sealed class CheckInFlowTests
     {
         await using var bot = await PracticeWithReviewsAsync();
 
-        await bot.CommandAsync("U-owner", "practice settings timezone Europe/London");
+        await bot.CommandAsync("U-owner", "practice set timezone Europe/London");
 
         var trigger = Assert.Single(bot.Scheduler.Triggers, t => t.Key.ScheduleId == CheckInSchedules.Weekly).Value;
         Assert.Equal(new RecordedTrigger(DayOfWeek.Monday, new TimeOnly(9, 0), "Europe/London"), trigger);

@@ -76,32 +76,6 @@ public sealed class CommandDeclarationTests
     }
 
     [Fact]
-    public void SettingsCommand_KeyChoices_AreTheChangeableSettings()
-    {
-        var key = PracticeCommands.Settings.Params[0];
-
-        Assert.Equal(SettingsCatalog.All.Where(s => s.Change is not null).Select(s => s.Key), key.Choices!);
-        Assert.Equal(["name", "timezone", "channel", "checkin", "approval", "template", "tone", "contact"], key.Choices!);
-    }
-
-    [Fact]
-    public void SettingsCommand_UsageAndHelp_AreWhatTheySaidBeforeTheCatalog()
-    {
-        Assert.Equal("practice settings [name|timezone|channel|checkin|approval|template|tone|contact <value>]", PracticeCommands.Settings.Syntax);
-        Assert.Equal(
-            "Show the settings; managers change the name, time zone, the channel for cards (`channel here`), the weekly check-in (`checkin monday 09:00`), which replies need approval (`approval 3` or `approval all`), a reply template (`template wait-time <text>`), how suggested replies sound (`tone warm|formal|brief`), or the line that invites the reviewer to call (`contact <text>`).",
-            PracticeCommands.Settings.Summary);
-    }
-
-    [Fact]
-    public void Settings_EveryShownSetting_HasAFormatAndEveryChangeableOneAHelpPhrase()
-    {
-        Assert.All(SettingsCatalog.All.Where(s => s.Label is not null), s => Assert.NotNull(s.Format));
-        Assert.All(SettingsCatalog.All.Where(s => s.Changeable), s => Assert.False(string.IsNullOrWhiteSpace(s.Help)));
-        Assert.Equal(SettingsCatalog.All.Count, SettingsCatalog.All.Select(s => s.Key).Distinct().Count());
-    }
-
-    [Fact]
     public void Access_RoleAlreadyPlural_IsNotPluralisedAgain()
     {
         Assert.Equal("managers or responders or operations", ReviewCommands.Resolve.Access.Describe());

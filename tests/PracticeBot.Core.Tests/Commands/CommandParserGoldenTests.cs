@@ -43,7 +43,8 @@ public sealed class CommandParserGoldenTests
         { "practice", "checkin", "practice checkin" },
         { "practice", "digest", "practice digest" },
         { "practice", "settings", "practice settings" },
-        { "practice", "settings timezone Europe/London", "practice settings" },
+        { "practice", "settings timezone", "practice settings" },
+        { "practice", "set timezone Europe/London", "practice set" },
         { "help", "", "help topics" },
         { "help", "review", "help topics" },
         { "/posting", "skip", "posting skip" },
@@ -359,11 +360,11 @@ public sealed class CommandParserGoldenTests
     public void Parse_PracticeSettingsTimezone_ReadsKeyAndValue()
     {
         // Act
-        var command = ParseOk("practice", "settings timezone Europe/London");
+        var command = ParseOk("practice", "set timezone Europe/London");
 
         // Assert
-        Assert.Equal("practice settings", command.RouteName);
-        Assert.Equal("timezone", command.Get<string>("key"));
+        Assert.Equal("practice set", command.RouteName);
+        Assert.Equal("timezone", command.Get<string>("setting"));
         Assert.Equal("Europe/London", command.Text("value"));
     }
 
@@ -371,10 +372,10 @@ public sealed class CommandParserGoldenTests
     public void Parse_PracticeSettingsName_KeepsValueVerbatim()
     {
         // Act
-        var command = ParseOk("practice", "settings name Sunrise  Family Medicine, P.C.");
+        var command = ParseOk("practice", "set name Sunrise  Family Medicine, P.C.");
 
         // Assert
-        Assert.Equal("name", command.Get<string>("key"));
+        Assert.Equal("name", command.Get<string>("setting"));
         Assert.Equal("Sunrise  Family Medicine, P.C.", command.Text("value"));
     }
 

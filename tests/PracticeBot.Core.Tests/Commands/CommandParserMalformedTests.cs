@@ -54,7 +54,8 @@ public sealed class CommandParserMalformedTests
         Assert.False(result.Succeeded);
         Assert.Null(result.Command);
         Assert.Contains(problem, OutsideText.Strip(result.Error), StringComparison.Ordinal);
-        Assert.Equal($"`{syntax}`", result.Usage);
+        Assert.StartsWith($"`{syntax}`", result.Usage, StringComparison.Ordinal);
+        Assert.Contains($"For example: `{CommandCatalog.ByRouteName(route).ExampleLine}`", result.Usage, StringComparison.Ordinal);
         Assert.Contains(syntax, result.Explain(), StringComparison.Ordinal);
     }
 
@@ -113,10 +114,10 @@ public sealed class CommandParserMalformedTests
     }
 
     [Theory]
-    [InlineData("reviews", "mine", "Did you mean `review`?")]
-    [InlineData("postnig", "schedule", "Did you mean `posting`?")]
-    [InlineData("review", "claimm 12", "Did you mean `review claim`?")]
-    [InlineData("review", "relase 12", "Did you mean `review release`?")]
+    [InlineData("reviews", "mine", "Did you mean `review mine`?")]
+    [InlineData("postnig", "schedule", "Did you mean `posting schedule`?")]
+    [InlineData("review", "claimm 12", "Did you mean `review claim 12`?")]
+    [InlineData("review", "relase 12", "Did you mean `review release 12`?")]
     [InlineData("posting", "volunter", "Did you mean `posting volunteer`?")]
     [InlineData("practice", "setings", "Did you mean `practice settings`?")]
     [InlineData("practice", "settings timezon UTC", "Did you mean `timezone`?")]
@@ -129,7 +130,7 @@ public sealed class CommandParserMalformedTests
 
         // Assert
         Assert.False(result.Succeeded);
-        Assert.EndsWith(suggestion, result.Error, StringComparison.Ordinal);
+        Assert.EndsWith(suggestion, OutsideText.Strip(result.Error), StringComparison.Ordinal);
     }
 
     [Theory]

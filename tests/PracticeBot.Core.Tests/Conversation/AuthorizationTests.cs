@@ -42,6 +42,7 @@ public sealed class AuthorizationTests
         ["practice checkin"] = Managers,
         ["practice digest"] = Members,
         ["practice settings"] = Members,
+        ["practice set"] = Managers,
         ["help topics"] = Anyone,
     };
 

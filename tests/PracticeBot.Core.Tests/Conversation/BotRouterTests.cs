@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Events;
+using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Middleware;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Help;
@@ -125,7 +126,7 @@ public sealed class BotRouterTests
         var result = await dispatcher.DispatchAsync(new MessageReceived(Here, Ann, "reviews mine"));
 
         var reply = Assert.Single(result.Replies).Message.Text;
-        Assert.Contains("Did you mean `review`?", reply, StringComparison.Ordinal);
+        Assert.Contains("Did you mean `review mine`?", OutsideText.Strip(reply), StringComparison.Ordinal);
         Assert.Contains("`help`", reply, StringComparison.Ordinal);
     }
 

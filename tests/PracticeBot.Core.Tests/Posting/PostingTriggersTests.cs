@@ -46,7 +46,7 @@ public sealed class PostingTriggersTests
         await using var world = await PostingWorld.CreateAsync("posting plan 3/week");
 
         // Act
-        await world.Bot.CommandAsync("U-owner", "practice settings timezone Australia/Sydney");
+        await world.Bot.CommandAsync("U-owner", "practice set timezone Australia/Sydney");
 
         // Assert
         Assert.Equal(3, world.Bot.Scheduler.Triggers.Keys.Count(k => k.ScheduleId.StartsWith("posting.", StringComparison.Ordinal)));

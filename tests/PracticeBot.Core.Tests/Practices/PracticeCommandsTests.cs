@@ -91,7 +91,7 @@ public sealed class PracticeCommandsTests
 
         var result = await bot.CommandAsync("U1", "practice setup Sunrise Pediatrics");
 
-        Assert.Contains("practice settings timezone", CoreHarness.Text(result), StringComparison.Ordinal);
+        Assert.Contains("practice set timezone", CoreHarness.Text(result), StringComparison.Ordinal);
         await using var db = bot.OpenDb();
         Assert.Equal(("Sunrise Pediatrics", "UTC"), await db.Practices.Select(p => ValueTuple.Create(p.Name, p.TimeZone)).SingleAsync());
     }
@@ -143,11 +143,11 @@ public sealed class PracticeCommandsTests
         await using var bot = await CoreHarness.CreateAsync();
         await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago");
 
-        await bot.CommandAsync("U1", "practice settings timezone europe/london");
+        await bot.CommandAsync("U1", "practice set timezone europe/london");
 
         await using var db = bot.OpenDb();
         Assert.Equal("Europe/London", (await db.Practices.SingleAsync()).TimeZone);
-        Assert.Contains(db.AuditEntries, a => a.Action == "practice.settings.changed" && a.Detail == "timezone=Europe/London");
+        Assert.Contains(db.AuditEntries, a => a.Action == "practice.settings.changed" && a.Detail == "timezone: Europe/London");
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class PracticeCommandsTests
         await using var bot = await CoreHarness.CreateAsync();
         await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago", channel: "C-general");
 
-        var moved = await bot.CommandAsync("U1", "practice settings channel here", channel: "C-reviews");
+        var moved = await bot.CommandAsync("U1", "practice set channel here", channel: "C-reviews");
 
         Assert.True(Assert.Single(moved.Replies).InChannel);
         await using var db = bot.OpenDb();
@@ -172,7 +172,7 @@ public sealed class PracticeCommandsTests
         var welcome = await bot.Dispatcher.DispatchAsync(new PracticeBot.Core.Conversation.Events.MemberJoined(
             new PracticeBot.Core.Conversation.ConversationReference("slack", "T1", "C-new"), new PracticeBot.Core.Conversation.ChatUser("B1"), BotWasAdded: true));
 
-        Assert.Contains("practice settings channel here", CoreHarness.Text(welcome), StringComparison.Ordinal);
+        Assert.Contains("practice set channel here", CoreHarness.Text(welcome), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class PracticeCommandsTests
         await using var bot = await CoreHarness.CreateAsync();
         await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago");
 
-        var result = await bot.CommandAsync("U1", "practice settings checkin fri 16:30");
+        var result = await bot.CommandAsync("U1", "practice set checkin fri 16:30");
 
         Assert.Contains("Fridays at 16:30", CoreHarness.Text(result), StringComparison.Ordinal);
         await using var db = bot.OpenDb();
@@ -201,9 +201,9 @@ public sealed class PracticeCommandsTests
         await using var bot = await CoreHarness.CreateAsync();
         await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago");
 
-        var result = await bot.CommandAsync("U1", $"practice settings checkin {value}");
+        var result = await bot.CommandAsync("U1", $"practice set checkin {value}");
 
-        Assert.Contains("practice settings checkin monday 09:00", CoreHarness.Text(result), StringComparison.Ordinal);
+        Assert.Contains("practice set checkin monday 09:00", CoreHarness.Text(result), StringComparison.Ordinal);
         await using var db = bot.OpenDb();
         Assert.Equal(DayOfWeek.Monday, (await db.Practices.SingleAsync()).Settings.CheckInDay);
     }
@@ -215,10 +215,10 @@ public sealed class PracticeCommandsTests
         await bot.CommandAsync("U1", "practice setup Sunrise America/Chicago");
 
         var shown = await bot.CommandAsync("U5", "practice settings");
-        var change = await bot.CommandAsync("U5", "practice settings timezone Europe/London");
+        var change = await bot.CommandAsync("U5", "practice set timezone Europe/London");
 
         Assert.NotNull(Assert.Single(shown.Replies).Message.Card);
-        Assert.Contains("Only managers can change settings", CoreHarness.Text(change), StringComparison.Ordinal);
+        Assert.Contains("Only managers can use `practice set`. Here that is <@U1>", CoreHarness.Text(change), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ReplyTemplateSettingsTests
     {
         await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
 
-        var saved = await bot.CommandAsync("U-owner", "practice settings template positive Thank you, from the whole Sunrise team!");
+        var saved = await bot.CommandAsync("U-owner", "practice set template positive Thank you, from the whole Sunrise team!");
         var form = await bot.PressAsync("U-ann", ReviewActions.Draft, "2");
 
         Assert.Contains("Saved the `positive` template", CoreHarness.Text(saved), StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class ReplyTemplateSettingsTests
     {
         await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
 
-        var result = await bot.CommandAsync("U-owner", "practice settings template negative Sorry your visit went badly.");
+        var result = await bot.CommandAsync("U-owner", "practice set template negative Sorry your visit went badly.");
 
         Assert.Contains("not saved", CoreHarness.Text(result), StringComparison.Ordinal);
         await using var db = bot.OpenDb();
@@ -56,7 +56,7 @@ public sealed class ReplyTemplateSettingsTests
     {
         await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
 
-        var result = await bot.CommandAsync("U-owner", "practice settings template grumpy Hello");
+        var result = await bot.CommandAsync("U-owner", "practice set template grumpy Hello");
 
         Assert.Contains("wait-time", CoreHarness.Text(result), StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed class ReplyTemplateSettingsTests
     public async Task Settings_ApprovalAll_EvenAFiveStarReplyGoesToTheManagers()
     {
         await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
-        await bot.CommandAsync("U-owner", "practice settings approval all");
+        await bot.CommandAsync("U-owner", "practice set approval all");
         await bot.CommandAsync("U-ann", "review reply 2 Thank you for your kind words!");
 
         var result = await bot.CommandAsync("U-ann", "review publish 2");
@@ -77,7 +77,7 @@ public sealed class ReplyTemplateSettingsTests
     public async Task Settings_ApprovalOneStar_ANegativeReviewStillNeedsApproval()
     {
         await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
-        var changed = await bot.CommandAsync("U-owner", "practice settings approval 1");
+        var changed = await bot.CommandAsync("U-owner", "practice set approval 1");
         await bot.CommandAsync("U-ann", "review reply 1 Thank you for telling us. Please call our office manager.");
 
         var result = await bot.CommandAsync("U-ann", "review publish 1");
@@ -93,9 +93,9 @@ public sealed class ReplyTemplateSettingsTests
     {
         await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
 
-        var result = await bot.CommandAsync("U-owner", "practice settings approval sometimes");
+        var result = await bot.CommandAsync("U-owner", "practice set approval sometimes");
 
-        Assert.Contains("practice settings approval 3", CoreHarness.Text(result), StringComparison.Ordinal);
+        Assert.Contains("practice set approval 3", CoreHarness.Text(result), StringComparison.Ordinal);
         await using var db = bot.OpenDb();
         Assert.Equal(3, (await db.Practices.SingleAsync()).Settings.ApprovalAtOrBelowStars);
     }

@@ -106,6 +106,24 @@ public sealed class ReviewSlaTests
         bot.Dispatcher.DispatchAsync(ScheduleFired.Create(ReviewSchedules.Sla, null, bot.Time.GetUtcNow()));
 
     /// <summary>Who got a response-time message about which review, as "user:review".</summary>
+    [Fact]
+    public async Task Sweep_InQuietHours_HoldsNonUrgentRemindersUntilTheyEnd()
+    {
+        await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
+        await bot.CommandAsync("U-owner", "practice set quiet 00:00-23:59");
+
+        bot.Time.Advance(TimeSpan.FromHours(72));
+        await SweepAsync(bot);
+        var quiet = await SlaMessagesAsync(bot);
+        await bot.CommandAsync("U-owner", "practice set quiet off");
+        await SweepAsync(bot);
+        var after = await SlaMessagesAsync(bot);
+
+        Assert.Contains("U-owner:1", quiet); // the urgent review's reminders still come
+        Assert.DoesNotContain("U-owner:3", quiet);
+        Assert.Contains("U-owner:3", after);
+    }
+
     private static async Task<List<string>> SlaMessagesAsync(CoreHarness bot)
     {
         await using var db = bot.OpenDb();

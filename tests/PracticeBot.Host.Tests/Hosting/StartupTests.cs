@@ -65,7 +65,7 @@ public sealed class StartupTests
                 using var client = new HttpClient();
                 var settings = await client.PostAsync(new Uri($"{host.Url}/api/local/chat"), new StringContent("practice settings"));
                 Assert.Contains(DemoPractice.Slug, await settings.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-                var rename = await client.PostAsync(new Uri($"{host.Url}/api/local/chat"), new StringContent("practice settings name Renamed Demo"));
+                var rename = await client.PostAsync(new Uri($"{host.Url}/api/local/chat"), new StringContent("practice set name Renamed Demo"));
                 Assert.Equal(HttpStatusCode.OK, rename.StatusCode);
             }
 

@@ -42,7 +42,7 @@ public sealed partial class TwoInstanceTests
             await HostChecks.PracticeCommandAsync(http, slack, a, "setup \"Sunrise Family Medicine\" America/Chicago", "is set up");
             var checkInAt = NextCheckInMinute(TimeSpan.FromSeconds(12));
             var day = checkInAt.DayOfWeek.ToString().ToLowerInvariant();
-            await HostChecks.PracticeCommandAsync(http, slack, b, $"settings checkin {day} {checkInAt:HH\\:mm}", "The weekly check-in is now on");
+            await HostChecks.PracticeCommandAsync(http, slack, b, $"set checkin {day} {checkInAt:HH\\:mm}", "The weekly check-in is now on");
 
             var responses = await SendReviewsAsync(http, a, b);
 

@@ -1,5 +1,6 @@
 using PracticeBot.Core.CheckIns;
 using PracticeBot.Core.Posting;
+using PracticeBot.Core.Practices.Onboarding;
 using PracticeBot.Core.Reviews;
 
 namespace PracticeBot.Host.Tests.Isolation;
@@ -49,6 +50,8 @@ public static class AttemptCatalog
         Command("practice digest", Expect.OwnPractice, _ => "practice digest"),
         Command("practice settings", Expect.OwnPractice, _ => "practice settings"),
         Command("practice settings", Expect.Unparsed, b => $"practice settings {TwoPractices.BSlug}", "B's slug"),
+        Command("practice set", Expect.OwnPractice, _ => "practice set tone formal"),
+        Command("practice set", Expect.Unparsed, b => $"practice set {TwoPractices.BSlug} formal", "B's slug"),
         Command("help topics", Expect.OwnPractice, _ => "help"),
 
         Action(ReviewActions.Claim, b => b.New),
@@ -69,6 +72,14 @@ public static class AttemptCatalog
         Action(PostingActions.Swap, b => b.SlotId),
         Action(PostingActions.AcceptSwap, b => b.SwapId),
         Action(PostingActions.DeclineSwap, b => b.SwapId),
+        // The setup guide's steps name no id: in a set-up workspace they work on (or show) the presser's own practice.
+        Guide(SetupGuideActions.Show, "B|"),
+        Guide(SetupGuideActions.Start, "B|"),
+        Guide(SetupGuideActions.Create, "B|", new Dictionary<string, string> { [SetupGuideActions.NameInput] = TwoPractices.BName, [SetupGuideActions.TimeZoneInput] = "UTC" }),
+        Guide(SetupGuideActions.TakeRole, "responder"),
+        Guide(SetupGuideActions.Source, ""),
+        Guide(SetupGuideActions.Plan, ""),
+        Guide(SetupGuideActions.SavePlan, "", new Dictionary<string, string> { [SetupGuideActions.PostsInput] = "2", [SetupGuideActions.NetworksInput] = "facebook" }),
         new($"action:{CheckInActions.WillPost}", $"action:{CheckInActions.WillPost}", Expect.Refused, ActionId: CheckInActions.WillPost, Value: b => b.NudgeSubject),
         // The pause button carries no id at all: it pauses the presser's own practice's plan, whatever the value says.
         new($"action:{CheckInActions.PausePlan}", $"action:{CheckInActions.PausePlan}", Expect.OwnPractice, ActionId: CheckInActions.PausePlan, Value: b => b.NudgeSubject),
@@ -78,6 +89,9 @@ public static class AttemptCatalog
 
     private static Attempt Command(string route, Expect expect, Func<BTargets, string> line, string? variant = null) =>
         new(variant is null ? route : $"{route} ({variant})", $"command:{route}", expect, Line: line);
+
+    private static Attempt Guide(string actionId, string value, IReadOnlyDictionary<string, string>? inputs = null) =>
+        new($"action:{actionId}", $"action:{actionId}", Expect.OwnPractice, ActionId: actionId, Value: _ => value, Inputs: inputs);
 
     private static Attempt Action(string actionId, Func<BTargets, long> value, IReadOnlyDictionary<string, string>? inputs = null) =>
         new($"action:{actionId}", $"action:{actionId}", Expect.Refused, ActionId: actionId, Value: b => value(b).ToString(System.Globalization.CultureInfo.InvariantCulture), Inputs: inputs);

@@ -1,5 +1,6 @@
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Middleware;
+using PracticeBot.Core.Practices.Onboarding;
 using FakeSlackApi = PracticeBot.Adapters.Slack.Tests.TestSupport.FakeSlackApi;
 using BotFrameworkFake = PracticeBot.Adapters.Teams.Tests.TestSupport.BotFrameworkFake;
 using static PracticeBot.Host.Tests.Isolation.TwoPractices;
@@ -51,7 +52,7 @@ public sealed class IsolationMatrix : IAsyncDisposable
                 foreach (var attempt in AttemptCatalog.All)
                 {
                     // A workspace with no practice may still ask for help, set one up (creating a practice of its own), or mistype.
-                    if (role == Unbound && attempt.Route is "command:help topics" or "command:practice setup" || role == Unbound && attempt.Expect == Expect.Unparsed)
+                    if (role == Unbound && (attempt.Route == "command:help topics" || SetsUp(attempt)) || role == Unbound && attempt.Expect == Expect.Unparsed)
                     {
                         continue;
                     }
@@ -83,7 +84,11 @@ public sealed class IsolationMatrix : IAsyncDisposable
     /// command there is answered with its usage, not refused.
     /// </summary>
     public static bool Skipped(Attempt attempt, string delivery) =>
-        delivery == TeamsAttacker.Personal && (attempt.Route == "command:practice setup" || attempt.Expect == Expect.Unparsed);
+        delivery == TeamsAttacker.Personal && (SetsUp(attempt) || attempt.Expect == Expect.Unparsed);
+
+    /// <summary>Routes that set a practice up where there is none (the command, and the setup guide's first steps): not refused there.</summary>
+    public static bool SetsUp(Attempt attempt) =>
+        attempt.Route is "command:practice setup" or $"action:{SetupGuideActions.Show}" or $"action:{SetupGuideActions.Start}" or $"action:{SetupGuideActions.Create}";
 
     /// <summary>A guest's mistyped command is refused like the rest, but its audit cannot name a route that never parsed.</summary>
     public static bool Skipped(string role, Attempt attempt) => role == Guest && attempt.Expect == Expect.Unparsed;

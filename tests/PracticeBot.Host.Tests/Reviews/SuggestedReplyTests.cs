@@ -201,8 +201,8 @@ public sealed class SuggestedReplyTests : IAsyncLifetime, IDisposable
     {
         await StartAsync();
         _ai.Says(Clean);
-        await CommandAsync("settings tone formal", "tone", root: "/practice");
-        await CommandAsync("settings contact Please call our office at 555-010-0199 and ask for Pat.", "contact", root: "/practice");
+        await CommandAsync("set tone formal", "tone", root: "/practice");
+        await CommandAsync("set contact Please call our office at 555-010-0199 and ask for Pat.", "contact", root: "/practice");
 
         await SuggestAsync();
 

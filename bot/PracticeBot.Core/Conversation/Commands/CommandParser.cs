@@ -30,7 +30,7 @@ public static partial class CommandParser
         if (!CommandCatalog.IsRoot(root))
         {
             return CommandParseResult.Fail(
-                $"I don't know the command `{Truncate(root, 40)}`.{DidYouMean(root, CommandCatalog.Roots)}",
+                $"I don't know the command `{Truncate(root, 40)}`.{DidYouMean(root, CommandCatalog.Roots, "", text)}",
                 string.Join("\n", CommandCatalog.Roots.Select(r => $"`{r}`")) + "\nType `help` to see everything.");
         }
 
@@ -66,7 +66,7 @@ public static partial class CommandParser
         var verbs = specs.Where(s => !s.Implicit).Select(s => s.Verb)
             .Concat(specs.Where(s => s.Implicit && s.Params.Count > 0 && s.Params[0].Kind == ParamKind.Choice).SelectMany(s => s.Params[0].Choices ?? []));
         return CommandParseResult.Fail(
-            $"I don't understand `{root} {Truncate(tokens[0].Value, 40)}`.{DidYouMean(tokens[0].Value, verbs, root + " ")}", usage);
+            $"I don't understand `{root} {Truncate(tokens[0].Value, 40)}`.{DidYouMean(tokens[0].Value, verbs, root + " ", text[tokens[0].End..])}", usage);
     }
 
     private static bool Fits(CommandSpec spec, List<Token> tokens)
@@ -86,7 +86,7 @@ public static partial class CommandParser
 
     private static CommandParseResult Bind(CommandSpec spec, string text, List<Token> tokens)
     {
-        var usage = $"`{spec.Syntax}`";
+        var usage = $"`{spec.Syntax}`\nFor example: `{spec.ExampleLine}`";
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
         var next = 0;
         foreach (var param in spec.Params)

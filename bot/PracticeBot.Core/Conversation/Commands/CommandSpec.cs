@@ -38,6 +38,12 @@ public sealed record CommandSpec(
     /// <summary>More than <see cref="Summary"/> for <c>docs/commands.md</c>: who else may, what happens on the way.</summary>
     public string? Details { get; init; }
 
+    /// <summary>A whole command line that works (<c>practice set targets 72h negative 24h</c>); null: made from the arguments.</summary>
+    public string? Example { get; init; }
+
+    /// <summary>The example shown with the usage when an argument is wrong: <see cref="Example"/>, or one made from the arguments' kinds.</summary>
+    public string ExampleLine => Example ?? CommandExamples.Make(this);
+
     /// <summary>
     /// Declares a command run by <typeparamref name="THandler"/>. <paramref name="usage"/> is what follows the command
     /// words (<c>&lt;id&gt; [@user]</c>); forms separated by <c>" | "</c> each get the words (<c>&lt;n&gt;/week | off</c>).

@@ -96,7 +96,7 @@ public sealed partial class BotDispatcher(
                 break;
             case MessageReceived message:
                 // "reviews mine" or "setings": a command word mistyped gets the word it was probably meant to be.
-                turn.Reply($"I didn't catch that.{CommandParser.DidYouMean(FirstWord(message.Text), CommandCatalog.Roots, maxEdits: 1)} Type `help` to see what I can do.");
+                turn.Reply($"I didn't catch that.{CommandParser.SuggestForLine(message.Text)} Type `help` to see what I can do.");
                 break;
         }
 

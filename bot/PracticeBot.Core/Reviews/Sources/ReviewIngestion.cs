@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Practices;
+using PracticeBot.Core.Practices.Settings;
 using PracticeBot.Core.Reviews.Triage;
 using PracticeBot.Core.Storage;
 using PracticeBot.Core.Telemetry;
@@ -185,7 +186,7 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
 
     /// <summary>
     /// The new review's card to the practice channel (held until quiet hours end unless urgent), and for an urgent one
-    /// an alert to the responders, as the practice chose.
+    /// an alert to the responders (or managers, or both), as the practice chose (<c>practice set alerts</c>).
     /// </summary>
     private async Task SurfaceAsync(Practice practice, Review review, DateTimeOffset now, CancellationToken ct)
     {
@@ -224,7 +225,7 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
 
     private async Task<List<Member>> RespondersAsync(Practice practice, string platform, CancellationToken ct) =>
         _responders ??= (await db.Members.Where(m => m.PracticeId == practice.Id && m.Platform == platform).ToListAsync(ct))
-            .Where(m => (m.Roles & Role.Responder) != 0)
+            .Where(m => (m.Roles & SettingsCatalog.UrgentAlertRoles(practice.Settings)) != 0)
             .ToList();
 
     /// <summary>The end of the practice's quiet hours when now falls inside them, else null.</summary>

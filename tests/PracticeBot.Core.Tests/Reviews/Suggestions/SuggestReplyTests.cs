@@ -18,8 +18,8 @@ public sealed class SuggestReplyTests
     public async Task Suggest_NoModelConfigured_TemplateInThePracticesToneBecomesTheDraft()
     {
         await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
-        await bot.CommandAsync("U-owner", "practice settings tone formal");
-        await bot.CommandAsync("U-owner", $"practice settings contact {Contact}");
+        await bot.CommandAsync("U-owner", "practice set tone formal");
+        await bot.CommandAsync("U-owner", $"practice set contact {Contact}");
 
         var result = await bot.CommandAsync("U-ann", "review suggest 1");
 
@@ -85,8 +85,8 @@ public sealed class SuggestReplyTests
     public async Task ReplyForm_NoDraft_PrefilledWithTheSuggestionInThePracticesToneAndContactLine()
     {
         await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
-        await bot.CommandAsync("U-owner", "practice settings tone brief");
-        await bot.CommandAsync("U-owner", $"practice settings contact {Contact}");
+        await bot.CommandAsync("U-owner", "practice set tone brief");
+        await bot.CommandAsync("U-owner", $"practice set contact {Contact}");
 
         var form = await bot.CommandAsync("U-ann", "review reply 1");
 
@@ -113,7 +113,7 @@ public sealed class SuggestReplyTests
     {
         await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
 
-        var result = await bot.CommandAsync("U-owner", $"practice settings {line}");
+        var result = await bot.CommandAsync("U-owner", $"practice set {line}");
 
         Assert.Contains(answer, CoreHarness.Text(result), StringComparison.Ordinal);
         await using var db = bot.OpenDb();
@@ -126,11 +126,11 @@ public sealed class SuggestReplyTests
     public async Task Settings_ToneAndContact_ShownAndResettable()
     {
         await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
-        await bot.CommandAsync("U-owner", "practice settings tone Formal");
-        await bot.CommandAsync("U-owner", $"practice settings contact {Contact}");
+        await bot.CommandAsync("U-owner", "practice set tone Formal");
+        await bot.CommandAsync("U-owner", $"practice set contact {Contact}");
 
         var shown = CoreHarness.Text(await bot.CommandAsync("U-ann", "practice settings"));
-        var reset = CoreHarness.Text(await bot.CommandAsync("U-owner", "practice settings contact reset"));
+        var reset = CoreHarness.Text(await bot.CommandAsync("U-owner", "practice set contact reset"));
 
         Assert.Contains("formal", shown, StringComparison.Ordinal);
         Assert.Contains(Contact, shown, StringComparison.Ordinal);
@@ -146,7 +146,7 @@ public sealed class SuggestReplyTests
     {
         await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
 
-        var result = await bot.CommandAsync("U-ann", "practice settings tone brief");
+        var result = await bot.CommandAsync("U-ann", "practice set tone brief");
 
         Assert.Contains("Only managers", CoreHarness.Text(result), StringComparison.Ordinal);
     }
