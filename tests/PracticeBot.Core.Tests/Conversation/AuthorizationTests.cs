@@ -43,6 +43,7 @@ public sealed class AuthorizationTests
         ["practice digest"] = Members,
         ["practice settings"] = Members,
         ["help topics"] = Anyone,
+        ["my work"] = Members,
     };
 
     private static readonly (string Name, Member? Member)[] People =
