@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Home;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Reviews;
+using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Tests.Posting;
 using PracticeBot.Core.Tests.Reviews;
 using PracticeBot.Core.Tests.TestSupport;
@@ -109,6 +111,39 @@ public sealed class PersonHomeTests
         Assert.Equal(["U-ann", "U-bob"], await HomeRefreshesAsync(world.Bot, before));
     }
 
+    [Fact]
+    public async Task NewNegativeReviewArrives_RefreshesEveryonesHome_APositiveOneNobodys()
+    {
+        // Arrange
+        await using var bot = await ReviewCommandsTests.PracticeWithReviewsAsync();
+        long practiceId;
+        await using (var db = bot.OpenDb())
+        {
+            practiceId = (await db.Practices.SingleAsync()).Id;
+        }
+
+        var before = await LastOutboxIdAsync(bot);
+        var at = bot.Time.GetUtcNow();
+
+        // Act: a positive review, then a negative one, from a source.
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            var intake = scope.ServiceProvider.GetRequiredService<ReviewIntake>();
+            await intake.ReceiveAsync(practiceId, [new SourcedReview("vitals", "v-5", 5, null, "A", "Lovely.", at)], ReviewOrigin.Webhook, surface: true, "webhook", CancellationToken.None);
+        }
+
+        var afterPositive = await LastOutboxIdAsync(bot);
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            var intake = scope.ServiceProvider.GetRequiredService<ReviewIntake>();
+            await intake.ReceiveAsync(practiceId, [new SourcedReview("vitals", "v-1", 1, null, "B", "Rude.", at)], ReviewOrigin.Webhook, surface: true, "webhook", CancellationToken.None);
+        }
+
+        // Assert
+        Assert.Empty(await HomeRefreshesAsync(bot, before, afterPositive));
+        Assert.Equal(["U-ann", "U-bob", "U-owner"], await HomeRefreshesAsync(bot, afterPositive));
+    }
+
     private static List<string> Sections(Card card) =>
         [.. card.Blocks.OfType<SectionBlock>().Select(s => OutsideText.Strip(s.Text)).Select(t => t.StartsWith('*') && t.StartsWith("*#", StringComparison.Ordinal) ? t[1..t.IndexOf('*', 1)] : t)];
 
@@ -118,10 +153,10 @@ public sealed class PersonHomeTests
         return await db.Outbox.MaxAsync(o => (long?)o.Id) ?? 0;
     }
 
-    private static async Task<List<string>> HomeRefreshesAsync(CoreHarness bot, long afterId)
+    private static async Task<List<string>> HomeRefreshesAsync(CoreHarness bot, long afterId, long upTo = long.MaxValue)
     {
         await using var db = bot.OpenDb();
-        var rows = await db.Outbox.Where(o => o.Id > afterId).ToListAsync();
+        var rows = await db.Outbox.Where(o => o.Id > afterId && o.Id <= upTo).ToListAsync();
         return [.. rows.Where(o => o.Target.Visibility == MessageVisibility.Home).Select(o => o.Target.UserId!).Order(StringComparer.Ordinal)];
     }
 }
