@@ -1,4 +1,5 @@
 using PracticeBot.Core.CheckIns;
+using PracticeBot.Core.Home;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Reviews;
 
@@ -50,6 +51,7 @@ public static class AttemptCatalog
         Command("practice settings", Expect.OwnPractice, _ => "practice settings"),
         Command("practice settings", Expect.Unparsed, b => $"practice settings {TwoPractices.BSlug}", "B's slug"),
         Command("help topics", Expect.OwnPractice, _ => "help"),
+        Command("my work", Expect.OwnPractice, _ => "my work"),
 
         Action(ReviewActions.Claim, b => b.New),
         Action(ReviewActions.Release, b => b.Claimed),
@@ -69,6 +71,7 @@ public static class AttemptCatalog
         Action(PostingActions.Swap, b => b.SlotId),
         Action(PostingActions.AcceptSwap, b => b.SwapId),
         Action(PostingActions.DeclineSwap, b => b.SwapId),
+        Action(HomeActions.OpenReview, b => b.New),
         new($"action:{CheckInActions.WillPost}", $"action:{CheckInActions.WillPost}", Expect.Refused, ActionId: CheckInActions.WillPost, Value: b => b.NudgeSubject),
         // The pause button carries no id at all: it pauses the presser's own practice's plan, whatever the value says.
         new($"action:{CheckInActions.PausePlan}", $"action:{CheckInActions.PausePlan}", Expect.OwnPractice, ActionId: CheckInActions.PausePlan, Value: b => b.NudgeSubject),
