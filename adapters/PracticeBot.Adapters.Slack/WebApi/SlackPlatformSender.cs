@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using PracticeBot.Adapters.Slack.Blocks;
+using PracticeBot.Adapters.Slack.Home;
 using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Outbox;
@@ -9,7 +10,7 @@ namespace PracticeBot.Adapters.Slack.WebApi;
 
 /// <summary>
 /// Delivers outbox rows on Slack: <c>chat.postMessage</c> (after <c>conversations.open</c> for a direct message),
-/// <c>chat.postEphemeral</c>, or <c>chat.update</c> of the earlier copy of a card. Slack's answer is classified:
+/// <c>chat.postEphemeral</c>, <c>chat.update</c> of the earlier copy of a card, or <c>views.publish</c> of a person's App Home. Slack's answer is classified:
 /// rate limits and outages are tried again (honouring <c>Retry-After</c>), anything else is dead-lettered with
 /// Slack's error code and reported to the practice's managers.
 /// </summary>
@@ -27,7 +28,8 @@ namespace PracticeBot.Adapters.Slack.WebApi;
 /// be sent again. A message found by the look-up above gets no files: whether they went up before the crash is not
 /// known, and a missing chart is better than a doubled one.
 /// </remarks>
-public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenStore tokens, DeliveryFailureReporter reporter, ILogger<SlackPlatformSender> logger) : IPlatformSender
+public sealed partial class SlackPlatformSender(
+    SlackApiClient api, SlackTokenStore tokens, DeliveryFailureReporter reporter, AppHomePublisher home, ILogger<SlackPlatformSender> logger) : IPlatformSender
 {
     /// <summary>Errors of <c>chat.update</c> after which posting a fresh copy is the honest fallback.</summary>
     private static readonly HashSet<string> CannotUpdate = new(StringComparer.Ordinal) { "message_not_found", "cant_update_message", "edit_window_closed" };
@@ -37,6 +39,12 @@ public sealed partial class SlackPlatformSender(SlackApiClient api, SlackTokenSt
     public async Task<DeliveryResult> SendAsync(OutboundDelivery delivery, CancellationToken cancellationToken)
     {
         var conversation = delivery.Target.Conversation;
+        if (delivery.Target.Visibility == MessageVisibility.Home && delivery.Target.UserId is { Length: > 0 } person)
+        {
+            // A home is published afresh from the current data (views.publish replaces the whole view), so it needs no look-up.
+            return await home.RefreshAsync(conversation.WorkspaceId, conversation.EnterpriseId, person, cancellationToken);
+        }
+
         var token = await tokens.GetBotTokenAsync(conversation.WorkspaceId, conversation.EnterpriseId, cancellationToken);
         if (token is null)
         {

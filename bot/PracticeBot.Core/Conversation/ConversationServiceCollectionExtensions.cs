@@ -4,6 +4,7 @@ using PracticeBot.Core.CheckIns;
 using PracticeBot.Core.Conversation.Middleware;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Help;
+using PracticeBot.Core.Home;
 using PracticeBot.Core.Outbox;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
@@ -29,12 +30,14 @@ public static class ConversationServiceCollectionExtensions
             .Use<GuestMiddleware>()
             .Use<AuthorizationMiddleware>()
             .Use<UnitOfWorkMiddleware>()
+            .Use<HomeRefreshMiddleware>()
             .MapHelp()
             .MapPractices()
             .MapReviews()
             .MapPosting()
             .MapReviewSources()
-            .MapCheckIns());
+            .MapCheckIns()
+            .MapHome());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotDispatcher>();
@@ -49,6 +52,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(new RepeatingSchedule(ReviewSchedules.Sla, ReviewSchedules.SlaEvery));
         services.AddSingleton(new RepeatingSchedule(ReviewSchedules.Publish, ReviewSchedules.PublishEvery));
         services.TryAddScoped<PostingDesk>();
+        services.TryAddScoped<PostingRota>();
+        services.TryAddScoped<PersonHome>();
+        services.TryAddScoped<HomeRefresh>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, PostingPracticeSchedules>());
         services.TryAddScoped<CheckInDesk>();
         services.TryAddScoped<CheckInRun>();

@@ -7,7 +7,7 @@ namespace PracticeBot.Core.Outbox;
 /// <summary>
 /// The conversation an outbox row goes to, as the string stored in <see cref="OutboxMessage.ConversationKey"/>: platform,
 /// workspace (Slack team, Teams tenant) and channel, or for a direct message the user instead of the channel (its
-/// channel is only known once the platform opens it). Threads and ephemeral messages belong to their channel's
+/// channel is only known once the platform opens it), and for a home its user's home. Threads and ephemeral messages belong to their channel's
 /// conversation, so they keep their place in its order too.
 /// </summary>
 public static class OutboxConversation
@@ -21,7 +21,12 @@ public static class OutboxConversation
     {
         ArgumentNullException.ThrowIfNull(target);
         var conversation = target.Conversation;
-        var place = target.Visibility == MessageVisibility.Direct ? "@" + target.UserId : conversation.ChannelId;
+        var place = target.Visibility switch
+        {
+            MessageVisibility.Direct => "@" + target.UserId,
+            MessageVisibility.Home => "home@" + target.UserId,
+            _ => conversation.ChannelId,
+        };
         var key = $"{conversation.Platform.ToLowerInvariant()}/{conversation.WorkspaceId}/{place}";
         if (key.Length <= MaxKeyLength)
         {

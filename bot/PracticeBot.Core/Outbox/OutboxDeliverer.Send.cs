@@ -26,6 +26,13 @@ public sealed partial class OutboxDeliverer
             return OutboxStatus.Dead;
         }
 
+        if (row.Target.Visibility == MessageVisibility.Home && await SupersededAsync(db, row, cancellationToken))
+        {
+            // A later refresh of the same home waits behind this one and will publish it from the data as it is then.
+            await FinishAsync(db, row.Id, OutboxStatus.Sent, "superseded by a later refresh of the same home", nextAttemptAt: null, sent: null, inDoubt: false);
+            return OutboxStatus.Sent;
+        }
+
         var replace = row.Message.ReplacesCard && !string.IsNullOrEmpty(row.CardKey)
             ? await FindEarlierCardAsync(db, row, cancellationToken)
             : null;
@@ -78,6 +85,13 @@ public sealed partial class OutboxDeliverer
         // The target lives in a JSON column, so "the same place" is decided here rather than in SQL.
         var sent = earlier.FirstOrDefault(o => SamePlace(o.Target, row.Target) && !string.IsNullOrEmpty(o.PlatformMessageId));
         return sent is null ? null : new SentMessageRef(sent.PlatformChannelId ?? "", sent.PlatformMessageId!);
+    }
+
+    /// <summary>Whether a later refresh of the same home is pending: a burst of changes publishes the home once.</summary>
+    private static Task<bool> SupersededAsync(PracticeBotDb db, OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var (id, key) = (row.Id, row.ConversationKey);
+        return db.Outbox.AnyAsync(o => o.ConversationKey == key && o.Status == OutboxStatus.Pending && o.Id > id, cancellationToken);
     }
 
     /// <summary>Direct messages share an empty channel id until the platform opens one: they also match by user.</summary>

@@ -44,25 +44,33 @@ public static class PostingTexts
         return new OutboundMessage(text, Card.Of(new SectionBlock(text), new ActionsBlock(SlotButtons(slot))));
     }
 
-    /// <summary>The DM to an assignee of the week's rotation.</summary>
-    public static OutboundMessage Assigned(Practice practice, IReadOnlyList<PostingSlot> slots, PostingPlan plan)
+    /// <summary>The DM to an assignee of a rotation: the weekly one, or the first week's.</summary>
+    /// <param name="thisWeek">The Monday of the practice's current week, to say "this week" or "next week".</param>
+    public static OutboundMessage Assigned(Practice practice, IReadOnlyList<PostingSlot> slots, PostingPlan plan, DateOnly thisWeek)
     {
         var lines = string.Join("\n", slots.Select(s => $"• {Slot(s, plan)}"));
-        var text = $"You're on posting duty for *{practice.Name}* next week — thank you!\n{lines}\n" +
+        var when = slots.All(s => s.Date >= thisWeek.AddDays(7)) ? "next week" : slots.All(s => s.Date < thisWeek.AddDays(7)) ? "this week" : "this week and next";
+        var text = $"You're on posting duty for *{practice.Name}* {when} — thank you!\n{lines}\n" +
             "I'll remind you the day before and that morning, with an idea for what to post.";
         var blocks = new List<CardBlock> { new SectionBlock(text) };
         blocks.AddRange(slots.Select(s => new ActionsBlock(SlotButtons(s))));
         return new OutboundMessage(text, new Card(blocks));
     }
 
-    /// <summary>The channel announcement of a week's rotation: who posts when.</summary>
-    public static OutboundMessage Announcement(DateOnly monday, IReadOnlyList<PostingSlot> slots, PostingPlan plan, IReadOnlyDictionary<long, Member> members)
+    /// <summary>The heading of the weekly rotation's announcement.</summary>
+    public static string WeekHeading(DateOnly monday) => $"Posting rota — week of {PlanShape.DateName(monday)}";
+
+    /// <summary>The heading of the first week's announcement, when slots are shared out at once.</summary>
+    public const string StartsNowHeading = "Posting rota — starting now";
+
+    /// <summary>The channel announcement of a rotation: who posts when.</summary>
+    public static OutboundMessage Announcement(string heading, IReadOnlyList<PostingSlot> slots, PostingPlan plan, IReadOnlyDictionary<long, Member> members)
     {
         var lines = slots.Select(s => $"• {Slot(s, plan)} — " +
             (s.AssigneeMemberId is { } id && members.TryGetValue(id, out var m) ? m.Mention : "_nobody yet: who can take it? `posting volunteer`_"));
-        var text = $"Posting rota for the week of {PlanShape.DateName(monday)}:\n{string.Join("\n", lines)}";
+        var text = $"{heading}:\n{string.Join("\n", lines)}";
         return new OutboundMessage(text, Card.Of(
-            new HeaderBlock($"Posting rota — week of {PlanShape.DateName(monday)}"),
+            new HeaderBlock(heading),
             new SectionBlock(string.Join("\n", lines)),
             new ContextBlock(["Thanks, everyone who volunteered! `posting schedule` shows the next two weeks."])));
     }

@@ -8,9 +8,10 @@ namespace PracticeBot.Core.Posting;
 
 /// <summary>
 /// <c>posting plan 3/week facebook instagram [mon wed fri] [10am]</c> sets the plan and schedules the practice's
-/// rotation and reminders; <c>posting plan off</c> pauses it. Managers only.
+/// rotation and reminders; <c>posting plan off</c> pauses it. Managers only. The first week starts at once: the rest
+/// of this week's slots (and next week's, once its rotation has run) are shared out now (<see cref="PostingRota"/>).
 /// </summary>
-public sealed class SetPostingPlan(PracticeBotDb db, PostingDesk desk, IBotScheduler scheduler, IPostingCalendarTokens tokens, TimeProvider time) : IBotHandler<CommandInvocation>
+public sealed class SetPostingPlan(PracticeBotDb db, PostingDesk desk, PostingRota rota, IBotScheduler scheduler, IPostingCalendarTokens tokens, TimeProvider time) : IBotHandler<CommandInvocation>
 {
     public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -66,12 +67,25 @@ public sealed class SetPostingPlan(PracticeBotDb db, PostingDesk desk, IBotSched
         turn.Audit("posting.plan.set", "posting:plan", PostingTexts.Summary(plan, practice.TimeZone));
         turn.AfterCommit(ct => PostingTriggers.EnsureAsync(scheduler, practice, plan, ct));
 
+        await db.SaveChangesAsync(cancellationToken); // the slots name the plan
+        var fill = await rota.FillAsync(practice, plan, rota.WeeksStartingNow(practice), PostingTexts.StartsNowHeading, cancellationToken);
         var volunteers = (await desk.VolunteersAsync(practice, cancellationToken)).Count;
         turn.ReplyInChannel(OutboundMessage.Plain(
             $"Posting plan: {PostingTexts.Summary(plan, practice.TimeZone)}.\n" +
-            $"Each Friday I share out next week's posts among the volunteers ({volunteers} so far) and remind them the day before. " +
-            "Want to help? `posting volunteer`."));
+            $"Each {PostingSchedules.RotateDay} I share out next week's posts among the volunteers ({volunteers} so far) and remind them the day before. " +
+            StartsNow(fill) + " Want to help? `posting volunteer`."));
     }
+
+    /// <summary>What the first week's fill did, in a sentence.</summary>
+    private static string StartsNow(RotaFill fill) => (fill.Assigned.Count, fill.Open.Count) switch
+    {
+        (0, 0) => "Nothing is left to share out before then.",
+        (var n, 0) => $"No need to wait: {Posts(n)} still to come {(n == 1 ? "is" : "are")} shared out now.",
+        (0, var open) => $"{Posts(open)} still to come {(open == 1 ? "waits" : "wait")} for volunteers: whoever volunteers gets {(open == 1 ? "it" : "them")} at once.",
+        var (n, open) => $"No need to wait: {Posts(n)} shared out now; {Posts(open)} still {(open == 1 ? "needs" : "need")} a volunteer.",
+    };
+
+    private static string Posts(int n) => n == 1 ? "1 post" : $"{n} posts";
 
     private static PlanWords? Read(IReadOnlyList<string> words, int perWeek)
     {

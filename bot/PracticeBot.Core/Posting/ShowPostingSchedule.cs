@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Practices;
 using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Core.Posting;
 
 /// <summary><c>posting schedule</c>: who posts when over the coming two weeks, and the calendar feed to subscribe to.</summary>
-public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk, IPostingCalendarTokens tokens) : IBotHandler<CommandInvocation>
+public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk, IPostingCalendarTokens tokens, TimeProvider time) : IBotHandler<CommandInvocation>
 {
     public const int Days = 14;
 
@@ -29,10 +30,16 @@ public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk, IPos
         var members = await desk.MembersByIdAsync(practice, slots.Select(s => s.AssigneeMemberId), cancellationToken);
         var lines = slots.Select(s => $"• {PostingTexts.Slot(s, plan)} — " + (s.AssigneeMemberId is { } id && members.TryGetValue(id, out var m) ? m.Mention : "nobody yet") +
             s.Status switch { SlotStatus.Done => " ✓ posted", SlotStatus.Missed => " (missed)", SlotStatus.Skipped => " (skipped)", _ => "" });
+        var rotation = NextRotation(practice, plan, today);
         var body = slots.Count == 0
-            ? $"Nothing assigned for the next two weeks yet. The rotation runs on {PostingSchedules.RotateDay}s at {PlanShape.TimeName(PostingSchedules.RotateTime)}."
+            ? plan.Paused ? "Nothing planned: posting is paused." : $"No posts due in the next two weeks yet. {rotation}"
             : string.Join("\n", lines);
         var context = new List<string> { PostingTexts.Summary(plan, practice.TimeZone) };
+        if (slots.Count > 0 && !plan.Paused)
+        {
+            context.Add(rotation);
+        }
+
         if (plan.Paused)
         {
             context.Insert(0, "The plan is paused: no reminders until a manager sets it again.");
@@ -47,5 +54,15 @@ public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk, IPos
         // The feed's token lets anyone who has it read the schedule: a secret, shown to this person alone.
         var token = tokens.Reveal(plan) ?? tokens.Create(plan); // a token lost with old keys is replaced, and the new one saved with the turn
         turn.ReplySecret(OutboundMessage.Plain($"Add the posting schedule to your calendar (keep the link to yourself): /practice/{practice.Id}/posting.ics?token={token}"));
+    }
+
+    /// <summary>When the next week is shared out: on the coming rotation day, or already (the first week's fill made it).</summary>
+    private string NextRotation(Practice practice, PostingPlan plan, DateOnly today)
+    {
+        var monday = PostingClock.WeekStart(today);
+        var at = $"{PostingSchedules.RotateDay} {PlanShape.TimeName(PostingSchedules.RotateTime)}";
+        return PostingRota.RotationHasRun(monday, time.GetUtcNow(), PostingDesk.Zone(practice))
+            ? $"The week of {PlanShape.DateName(monday.AddDays(7))} is shared out; the next rotation is on {at} ({practice.TimeZone})."
+            : $"The week of {PlanShape.DateName(monday.AddDays(7))} is shared out on {at} ({practice.TimeZone}); new volunteers get open slots at once.";
     }
 }

@@ -20,6 +20,7 @@ public sealed class PublishDueReplies(
     IEnumerable<IReviewReplyPublisher> publishers,
     ReviewBook reviews,
     ReviewPeople people,
+    Home.HomeRefresh homes,
     TimeProvider time) : IBotHandler<ScheduleFired>
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -101,6 +102,7 @@ public sealed class PublishDueReplies(
         }
 
         await reviews.RefreshPostedCardsAsync(practice, review, ct);
+        await homes.ForReviewAsync(practice, review, null, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

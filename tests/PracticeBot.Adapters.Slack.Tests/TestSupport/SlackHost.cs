@@ -52,7 +52,7 @@ public sealed class SlackHost : PracticeBotFactory<Program>
         string body, string contentType, DateTimeOffset? at = null, string? signature = null, int? retryNum = null)
     {
         using var client = CreateClient();
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = (at ?? Services.GetRequiredService<TimeProvider>().GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var bytes = Encoding.UTF8.GetBytes(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, SlackEventsApi.Path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);

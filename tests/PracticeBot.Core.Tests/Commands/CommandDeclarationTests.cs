@@ -4,6 +4,7 @@ using PracticeBot.Core.Conversation;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Help;
+using PracticeBot.Core.Home;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Practices.Settings;
@@ -24,7 +25,7 @@ public sealed class CommandDeclarationTests
         IEnumerable<CommandSpec> features =
         [
             .. ReviewCommands.All, .. PostingCommands.All, .. PracticeCommands.All,
-            .. ReviewSourceCommands.All, .. CheckInCommands.All, .. HelpCommands.All,
+            .. ReviewSourceCommands.All, .. CheckInCommands.All, .. HelpCommands.All, .. HomeCommands.All,
         ];
 
         Assert.Equal(features.Select(c => c.RouteName).Order(), CommandCatalog.All.Select(c => c.RouteName).Order());

@@ -48,6 +48,8 @@ public sealed class CommandParserGoldenTests
         { "help", "", "help topics" },
         { "help", "review", "help topics" },
         { "/posting", "skip", "posting skip" },
+        { "my", "work", "my work" },
+        { "/my", "WORK", "my work" },
     };
 
     [Theory]

@@ -44,6 +44,7 @@ public sealed class AuthorizationTests
         ["practice settings"] = Members,
         ["practice set"] = Managers,
         ["help topics"] = Anyone,
+        ["my work"] = Members,
     };
 
     private static readonly (string Name, Member? Member)[] People =

@@ -143,13 +143,14 @@ public sealed class BotRouterTests
     }
 
     [Fact]
-    public void AddPracticeBotCore_Pipeline_IsErrorsTenantMemberGuestAuthorizationUnitOfWork()
+    public void AddPracticeBotCore_Pipeline_IsErrorsTenantMemberGuestAuthorizationUnitOfWorkHomeRefresh()
     {
         var services = new ServiceCollection().AddPracticeBotCore();
         var router = (BotRouter)services.Single(d => d.ServiceType == typeof(BotRouter)).ImplementationInstance!;
 
         Assert.Equal(
-            [typeof(ErrorReplyMiddleware), typeof(RefusalAuditMiddleware), typeof(TenantMiddleware), typeof(MemberMiddleware), typeof(GuestMiddleware), typeof(AuthorizationMiddleware), typeof(UnitOfWorkMiddleware)],
+            [typeof(ErrorReplyMiddleware), typeof(RefusalAuditMiddleware), typeof(TenantMiddleware), typeof(MemberMiddleware), typeof(GuestMiddleware), typeof(AuthorizationMiddleware), typeof(UnitOfWorkMiddleware),
+                typeof(PracticeBot.Core.Home.HomeRefreshMiddleware)],
             router.Middleware);
     }
 

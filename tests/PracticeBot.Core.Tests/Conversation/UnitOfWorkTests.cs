@@ -40,7 +40,7 @@ public sealed class UnitOfWorkTests
     {
         var readOnly = CommandCatalog.All.Where(c => c.ReadOnly).Select(c => c.RouteName).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["help topics", "posting schedule", "practice sources", "review list", "review show"], readOnly);
+        Assert.Equal(["help topics", "my work", "posting schedule", "practice sources", "review list", "review show"], readOnly);
         Assert.DoesNotContain(CommandCatalog.All, c => c.ReadOnly && c.Mutates);
     }
 }

@@ -35,6 +35,23 @@ public sealed class OutboxDelivererOrderTests : OutboxTestContext
     }
 
     [Fact]
+    public async Task DeliverDue_BurstOfRefreshesOfOneHome_PublishesItOnceAndOtherHomesToo()
+    {
+        // Arrange: three changes concerned Ann's home before the deliverer came round; one concerned Bob's
+        var ann = MessageTarget.HomeOf(OutboxTestDatabase.Channel, "U-ann");
+        var refreshes = Enumerable.Range(0, 3).Select(_ => Database.Enqueue(Time, OutboundMessage.Plain("home"), ann)).ToList();
+        var bob = Database.Enqueue(Time, OutboundMessage.Plain("home"), MessageTarget.HomeOf(OutboxTestDatabase.Channel, "U-bob"));
+        var sender = new ScriptedSender((d, _) => ScriptedSender.Accept(d));
+
+        // Act
+        await Deliverer(sender).DeliverDueAsync(CancellationToken.None);
+
+        // Assert: Ann's home is published once, by the last refresh (it reads the data then); Bob's once; all rows done
+        Assert.Equal([refreshes[^1], bob], sender.Calls.Select(c => c.OutboxId).Order());
+        Assert.All(Database.All(), row => Assert.Equal(OutboxStatus.Sent, row.Status));
+    }
+
+    [Fact]
     public async Task DeliverDue_EarlierRowDead_DoesNotHoldBackItsConversation()
     {
         // Arrange

@@ -8,7 +8,11 @@ using PracticeBot.Core.Tests.TestSupport;
 
 namespace PracticeBot.Core.Tests.Posting;
 
-/// <summary>A Los Angeles practice with a posting plan, on the core harness; the clock starts Monday 23 Nov 2026, 07:00 local.</summary>
+/// <summary>
+/// A Los Angeles practice with a posting plan, on the core harness; the clock starts Monday 23 Nov 2026, 07:00 local.
+/// The tests of the weekly rotation and of the duties start from a week without slots: the first week's slots, which the
+/// plan and the volunteers make at once, are removed (they are tested on their own, in <see cref="FirstWeekTests"/>).
+/// </summary>
 internal sealed class PostingWorld(CoreHarness bot, long practiceId) : IAsyncDisposable
 {
     /// <summary>Friday 27 Nov 2026, 10:00 in Los Angeles: when the rotation for the week of Mon 30 Nov runs.</summary>
@@ -18,7 +22,11 @@ internal sealed class PostingWorld(CoreHarness bot, long practiceId) : IAsyncDis
 
     public long PracticeId { get; } = practiceId;
 
-    public static async Task<PostingWorld> CreateAsync(string plan = "posting plan 3/week facebook instagram", params string[] volunteers)
+    public static async Task<PostingWorld> CreateAsync(string plan = "posting plan 3/week facebook instagram", params string[] volunteers) =>
+        await CreateAsync(plan, firstWeek: false, volunteers);
+
+    /// <param name="firstWeek">Keeps the slots the plan and the volunteers made at once for the current week.</param>
+    public static async Task<PostingWorld> CreateAsync(string plan, bool firstWeek, params string[] volunteers)
     {
         var bot = await CoreHarness.CreateAsync();
         await bot.CommandAsync("U-owner", "practice setup \"Sunrise Family Medicine\" America/Los_Angeles");
@@ -29,6 +37,11 @@ internal sealed class PostingWorld(CoreHarness bot, long practiceId) : IAsyncDis
         }
 
         await using var db = bot.OpenDb();
+        if (!firstWeek)
+        {
+            await db.PostingSlots.ExecuteDeleteAsync();
+        }
+
         return new PostingWorld(bot, (await db.Practices.SingleAsync()).Id);
     }
 
@@ -50,11 +63,12 @@ internal sealed class PostingWorld(CoreHarness bot, long practiceId) : IAsyncDis
         return (await db.Members.SingleAsync(m => m.UserId == userId)).Id;
     }
 
-    /// <summary>Outbox rows after <paramref name="afterId"/>, oldest first.</summary>
+    /// <summary>Messages in the outbox after <paramref name="afterId"/>, oldest first (not the refreshes of people's homes).</summary>
     public async Task<List<OutboxMessage>> OutboxAsync(long afterId = 0)
     {
         await using var db = Bot.OpenDb();
-        return await db.Outbox.Where(o => o.Id > afterId).OrderBy(o => o.Id).ToListAsync();
+        var rows = await db.Outbox.Where(o => o.Id > afterId).OrderBy(o => o.Id).ToListAsync();
+        return [.. rows.Where(o => o.Target.Visibility != MessageVisibility.Home)];
     }
 
     public async Task<long> LastOutboxIdAsync()

@@ -1,4 +1,5 @@
 using PracticeBot.Core.CheckIns;
+using PracticeBot.Core.Home;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices.Onboarding;
 using PracticeBot.Core.Reviews;
@@ -53,6 +54,7 @@ public static class AttemptCatalog
         Command("practice set", Expect.OwnPractice, _ => "practice set tone formal"),
         Command("practice set", Expect.Unparsed, b => $"practice set {TwoPractices.BSlug} formal", "B's slug"),
         Command("help topics", Expect.OwnPractice, _ => "help"),
+        Command("my work", Expect.OwnPractice, _ => "my work"),
 
         Action(ReviewActions.Claim, b => b.New),
         Action(ReviewActions.Release, b => b.Claimed),
@@ -80,6 +82,7 @@ public static class AttemptCatalog
         Guide(SetupGuideActions.Source, ""),
         Guide(SetupGuideActions.Plan, ""),
         Guide(SetupGuideActions.SavePlan, "", new Dictionary<string, string> { [SetupGuideActions.PostsInput] = "2", [SetupGuideActions.NetworksInput] = "facebook" }),
+        Action(HomeActions.OpenReview, b => b.New),
         new($"action:{CheckInActions.WillPost}", $"action:{CheckInActions.WillPost}", Expect.Refused, ActionId: CheckInActions.WillPost, Value: b => b.NudgeSubject),
         // The pause button carries no id at all: it pauses the presser's own practice's plan, whatever the value says.
         new($"action:{CheckInActions.PausePlan}", $"action:{CheckInActions.PausePlan}", Expect.OwnPractice, ActionId: CheckInActions.PausePlan, Value: b => b.NudgeSubject),

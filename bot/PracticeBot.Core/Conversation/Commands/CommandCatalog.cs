@@ -18,8 +18,9 @@ public static class CommandCatalog
     public const string Posting = "posting";
     public const string PracticeRoot = "practice";
     public const string Help = "help";
+    public const string My = "my";
 
-    public static readonly IReadOnlyList<string> Roots = [Review, Posting, PracticeRoot, Help];
+    public static readonly IReadOnlyList<string> Roots = [Review, Posting, PracticeRoot, Help, My];
 
     /// <summary>Every command, feature by feature; within a root, in the order help lists them.</summary>
     public static readonly IReadOnlyList<CommandSpec> All =
@@ -30,6 +31,7 @@ public static class CommandCatalog
         .. ReviewSourceCommands.All,
         .. CheckInCommands.All,
         .. HelpCommands.All,
+        .. Home.HomeCommands.All,
     ];
 
     public static IEnumerable<CommandSpec> ForRoot(string root) =>

@@ -9,6 +9,11 @@ public enum MessageVisibility
     Ephemeral,
     /// <summary>A one-to-one conversation with <see cref="MessageTarget.UserId"/>, opened if needed.</summary>
     Direct,
+    /// <summary>
+    /// <see cref="MessageTarget.UserId"/>'s home (the Slack App Home), published afresh from the current data when the
+    /// row is delivered: the message only says that it changed. A later pending refresh of the same home supersedes it.
+    /// </summary>
+    Home,
 }
 
 /// <summary>Where a message goes.</summary>
@@ -19,6 +24,9 @@ public sealed record MessageTarget(MessageVisibility Visibility, ConversationRef
 
     public static MessageTarget EphemeralTo(ConversationReference conversation, string userId) =>
         new(MessageVisibility.Ephemeral, conversation, userId);
+
+    public static MessageTarget HomeOf(ConversationReference anyConversationOfTheWorkspace, string userId) =>
+        new(MessageVisibility.Home, anyConversationOfTheWorkspace with { ChannelId = "", ThreadId = null }, userId);
 
     public static MessageTarget DirectTo(ConversationReference anyConversationOfTheWorkspace, string userId) =>
         new(MessageVisibility.Direct, anyConversationOfTheWorkspace with { ChannelId = "", ThreadId = null }, userId);

@@ -15,7 +15,7 @@ namespace PracticeBot.Core.Reviews.Sources;
 /// and its card goes to the practice channel; an edited one is updated, marked edited and its posted cards refreshed in
 /// place; a reply seen on the source marks it replied. Runs inside the caller's transaction and saves nothing itself.
 /// </summary>
-public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, ReviewBook book, TimeProvider time)
+public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, ReviewBook book, Home.HomeRefresh homes, TimeProvider time)
 {
     private const int LookupChunk = 400;
 
@@ -42,6 +42,7 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
 
         var now = time.GetUtcNow();
         var fresh = new List<SourcedReview>();
+        var changed = new List<Review>();
         int edited = 0, replied = 0, unchanged = 0;
         foreach (var review in batch)
         {
@@ -92,6 +93,7 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
             }
 
             await book.RefreshPostedCardsAsync(practice, existing!, ct);
+            changed.Add(existing!);
         }
 
         var numbers = await AllocateNumbersAsync(practice, fresh.Count, ct);
@@ -111,6 +113,7 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
             };
             Apply(review, fresh[i], practice);
             db.Reviews.Add(review);
+            changed.Add(review);
             PracticeBotTelemetry.RecordReviewIngested(review.Source, now - review.CreatedAt);
             if (surface)
             {
@@ -118,7 +121,20 @@ public sealed class ReviewIngestion(PracticeBotDb db, OutboxWriter outbox, Revie
             }
         }
 
+        await RefreshHomesAsync(practice, changed, ct);
         return new IngestionSummary(fresh.Count, edited, replied, unchanged, numbers);
+    }
+
+    /// <summary>
+    /// The homes the new and changed reviews are on: everyone's for a negative one (one refresh covers them all), else
+    /// those of the claimed ones' people (an unclaimed positive review is on nobody's home).
+    /// </summary>
+    private async Task RefreshHomesAsync(Practice practice, List<Review> changed, CancellationToken ct)
+    {
+        foreach (var review in changed.FirstOrDefault(r => r.IsNegative) is { } negative ? [negative] : changed.Where(r => r.ClaimedByMemberId is not null))
+        {
+            await homes.ForReviewAsync(practice, review, null, ct);
+        }
     }
 
     private async Task<Dictionary<(string, string), Review>> LoadAsync(long practiceId, List<SourcedReview> batch, CancellationToken ct)
