@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PracticeBot.Core.CheckIns;
+using PracticeBot.Core.Dashboard;
 using PracticeBot.Core.Conversation.Middleware;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Help;
@@ -34,9 +35,11 @@ public static class ConversationServiceCollectionExtensions
             .MapReviews()
             .MapPosting()
             .MapReviewSources()
-            .MapCheckIns());
+            .MapCheckIns()
+            .MapDashboard());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Hosting.IPublicLinks, Hosting.RelativeLinks>();
         services.TryAddSingleton<BotDispatcher>();
         services.TryAddScoped<WorkspaceDirectory>();
         services.TryAddScoped<MemberLookup>();
