@@ -7,7 +7,7 @@ using PracticeBot.Core.Storage;
 namespace PracticeBot.Core.Dashboard;
 
 /// <summary>A page of the audit log, newest first.</summary>
-public sealed record ActivityPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize)
+public sealed record ActivityResults(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
@@ -15,7 +15,7 @@ public sealed record ActivityPage(IReadOnlyList<AuditEntry> Entries, int Total, 
 /// <summary>The Activity page's read: the practice's audit log, filtered and paged in the database.</summary>
 public sealed class ActivityLog(PracticeBotDb db)
 {
-    public async Task<ActivityPage> PageAsync(Practice practice, ActivityFilter filter, CancellationToken ct)
+    public async Task<ActivityResults> PageAsync(Practice practice, ActivityFilter filter, CancellationToken ct)
     {
         var query = db.AuditEntries.AsNoTracking().Where(a => a.PracticeId == practice.Id);
         if (filter.Kind is { } kind)
@@ -50,6 +50,6 @@ public sealed class ActivityLog(PracticeBotDb db)
         var page = Math.Min(filter.Page, pages);
         var entries = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip((page - 1) * ActivityFilter.PageSize).Take(ActivityFilter.PageSize).ToListAsync(ct);
-        return new ActivityPage(entries, total, page, ActivityFilter.PageSize);
+        return new ActivityResults(entries, total, page, ActivityFilter.PageSize);
     }
 }

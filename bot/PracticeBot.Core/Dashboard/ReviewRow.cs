@@ -19,7 +19,7 @@ public sealed record ReviewRow(
     DateTimeOffset? FirstReplyAt);
 
 /// <summary>One page of the table: its rows, how many match the filter in all, and which page this is.</summary>
-public sealed record ReviewPage(IReadOnlyList<ReviewRow> Rows, int Total, int Page, int PageSize)
+public sealed record ReviewResults(IReadOnlyList<ReviewRow> Rows, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }

@@ -12,14 +12,14 @@ namespace PracticeBot.Core.Dashboard;
 /// </summary>
 public sealed class ReviewTable(PracticeBotDb db)
 {
-    public async Task<ReviewPage> PageAsync(Practice practice, ReviewFilter filter, CancellationToken ct)
+    public async Task<ReviewResults> PageAsync(Practice practice, ReviewFilter filter, CancellationToken ct)
     {
         var query = Filtered(practice, filter);
         var total = await query.CountAsync(ct);
         var pages = Math.Max(1, (total + ReviewFilter.PageSize - 1) / ReviewFilter.PageSize);
         var page = Math.Min(filter.Page, pages);
         var reviews = await Sorted(query, filter.Sort).Skip((page - 1) * ReviewFilter.PageSize).Take(ReviewFilter.PageSize).ToListAsync(ct);
-        return new ReviewPage(await RowsAsync(practice, reviews, ct), total, page, ReviewFilter.PageSize);
+        return new ReviewResults(await RowsAsync(practice, reviews, ct), total, page, ReviewFilter.PageSize);
     }
 
     /// <summary>Every review the filter matches, in its sort order (the export).</summary>
