@@ -51,5 +51,4 @@ public static class ReviewCsv
     /// <summary>The practice's local time, as the pages show it.</summary>
     public static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
 }
