@@ -61,6 +61,13 @@ public static class ConversationServiceCollectionExtensions
         services.AddOptions<SourceSyncOptions>(); // the host binds Sources:FailuresBeforeAlert
         services.AddOptions<SourceWorkspacesOptions>(); // the host binds Sources:Workspaces
         services.TryAddScoped<SlugReservations>();
+        services.TryAddScoped<DashboardSignIns>();
+        services.TryAddScoped<DashboardViewers>();
+        services.TryAddScoped<ReviewTable>();
+        services.TryAddScoped<ReviewHistory>();
+        services.TryAddScoped<ActivityLog>();
+        services.TryAddScoped<OverviewReader>();
+        services.TryAddScoped<PostingBoardReader>();
         return services;
     }
 

@@ -40,13 +40,6 @@ public static class DashboardApi
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__form";
         });
-        builder.Services.AddScoped<DashboardSignIns>();
-        builder.Services.AddScoped<DashboardViewers>();
-        builder.Services.AddScoped<ReviewTable>();
-        builder.Services.AddScoped<ReviewHistory>();
-        builder.Services.AddScoped<ActivityLog>();
-        builder.Services.AddScoped<OverviewReader>();
-        builder.Services.AddScoped<PostingBoardReader>();
         return builder;
     }
 
