@@ -2,6 +2,7 @@ using PracticeBot.Adapters.Slack;
 using PracticeBot.Adapters.Teams;
 using PracticeBot.Host.CheckIns;
 using PracticeBot.Host.Conversation;
+using PracticeBot.Host.Dashboard;
 using PracticeBot.Host.Health;
 using PracticeBot.Host.Hosting;
 using PracticeBot.Host.LocalChat;
@@ -28,6 +29,7 @@ builder.AddTeams();
 builder.AddReviewSources();
 builder.AddReplySuggestions();
 builder.AddPostingCalendar();
+builder.AddDashboard();
 
 var app = builder.Build();
 app.WarmUpStorageModel();
@@ -45,6 +47,7 @@ app.MapSlack();
 app.MapTeams();
 app.MapPostingCalendar();
 app.MapReviewSources();
+app.MapDashboard();
 return await app.RunOrExplainAsync();
 
 public partial class Program;

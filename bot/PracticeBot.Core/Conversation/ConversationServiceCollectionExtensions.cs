@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PracticeBot.Core.CheckIns;
+using PracticeBot.Core.Dashboard;
 using PracticeBot.Core.Conversation.Middleware;
 using PracticeBot.Core.Conversation.Routing;
 using PracticeBot.Core.Help;
@@ -37,9 +38,11 @@ public static class ConversationServiceCollectionExtensions
             .MapPosting()
             .MapReviewSources()
             .MapCheckIns()
-            .MapHome());
+            .MapHome()
+            .MapDashboard());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Hosting.IPublicLinks, Hosting.RelativeLinks>();
         services.TryAddSingleton<BotDispatcher>();
         services.TryAddScoped<WorkspaceDirectory>();
         services.TryAddScoped<MemberLookup>();
@@ -64,6 +67,13 @@ public static class ConversationServiceCollectionExtensions
         services.AddOptions<SourceSyncOptions>(); // the host binds Sources:FailuresBeforeAlert
         services.AddOptions<SourceWorkspacesOptions>(); // the host binds Sources:Workspaces
         services.TryAddScoped<SlugReservations>();
+        services.TryAddScoped<DashboardSignIns>();
+        services.TryAddScoped<DashboardViewers>();
+        services.TryAddScoped<ReviewTable>();
+        services.TryAddScoped<ReviewHistory>();
+        services.TryAddScoped<ActivityLog>();
+        services.TryAddScoped<OverviewReader>();
+        services.TryAddScoped<PostingBoardReader>();
         return services;
     }
 

@@ -95,14 +95,17 @@ public static class DemoPractice
             });
         }
 
-        db.PostingPlans.Add(new PostingPlan
+        var plan = new PostingPlan
         {
             PracticeId = practice.Id,
             PostsPerWeek = 3,
             Networks = ["facebook", "instagram"],
             Weekdays = [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday],
-            UpdatedAt = now,
-        });
+            UpdatedAt = now.AddDays(-DemoHistory.Days),
+        };
+        db.PostingPlans.Add(plan);
+        await db.SaveChangesAsync(cancellationToken);
+        await DemoHistory.AddAsync(db, practice, plan, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

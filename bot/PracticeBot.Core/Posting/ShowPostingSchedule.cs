@@ -2,15 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using PracticeBot.Core.Conversation.Commands;
 using PracticeBot.Core.Conversation.Messages;
 using PracticeBot.Core.Conversation.Routing;
+using PracticeBot.Core.Hosting;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Storage;
 
 namespace PracticeBot.Core.Posting;
 
 /// <summary><c>posting schedule</c>: who posts when over the coming two weeks, and the calendar feed to subscribe to.</summary>
-public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk, IPostingCalendarTokens tokens, TimeProvider time) : IBotHandler<CommandInvocation>
+public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk, IPostingCalendarTokens tokens, TimeProvider time, IPublicLinks links) : IBotHandler<CommandInvocation>
 {
     public const int Days = 14;
+
+    /// <summary>The calendar feed's path (the host serves it); the dashboard's posting page shows the same link.</summary>
+    public static string CalendarPath(long practiceId, string token) => $"/practice/{practiceId}/posting.ics?token={token}";
 
     public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -53,7 +57,7 @@ public sealed class ShowPostingSchedule(PracticeBotDb db, PostingDesk desk, IPos
 
         // The feed's token lets anyone who has it read the schedule: a secret, shown to this person alone.
         var token = tokens.Reveal(plan) ?? tokens.Create(plan); // a token lost with old keys is replaced, and the new one saved with the turn
-        turn.ReplySecret(OutboundMessage.Plain($"Add the posting schedule to your calendar (keep the link to yourself): /practice/{practice.Id}/posting.ics?token={token}"));
+        turn.ReplySecret(OutboundMessage.Plain($"Add the posting schedule to your calendar (keep the link to yourself): {links.To(CalendarPath(practice.Id, token))}"));
     }
 
     /// <summary>When the next week is shared out: on the coming rotation day, or already (the first week's fill made it).</summary>

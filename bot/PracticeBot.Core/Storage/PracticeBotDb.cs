@@ -49,6 +49,7 @@ public partial class PracticeBotDb : DbContext
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<ProtectionKey> ProtectionKeys => Set<ProtectionKey>();
+    public DbSet<Dashboard.DashboardSignIn> DashboardSignIns => Set<Dashboard.DashboardSignIn>();
 
     /// <summary>
     /// The platforms' own tables (<see cref="IModelContributor"/>), applied after the core's. A property of the context
@@ -81,6 +82,7 @@ public partial class PracticeBotDb : DbContext
         ConfigurePosting(modelBuilder);
         ConfigureAuditAndOutbox(modelBuilder);
         ConfigureInbound(modelBuilder);
+        ConfigureDashboard(modelBuilder);
         foreach (var contributor in ModelContributors)
         {
             contributor.Contribute(modelBuilder);

@@ -25,7 +25,7 @@ public sealed class CommandDeclarationTests
         IEnumerable<CommandSpec> features =
         [
             .. ReviewCommands.All, .. PostingCommands.All, .. PracticeCommands.All,
-            .. ReviewSourceCommands.All, .. CheckInCommands.All, .. HelpCommands.All, .. HomeCommands.All,
+            .. ReviewSourceCommands.All, .. CheckInCommands.All, .. HelpCommands.All, .. HomeCommands.All, .. Core.Dashboard.DashboardCommands.All,
         ];
 
         Assert.Equal(features.Select(c => c.RouteName).Order(), CommandCatalog.All.Select(c => c.RouteName).Order());

@@ -42,6 +42,7 @@ public sealed class CommandParserGoldenTests
         { "practice", "sources", "practice sources" },
         { "practice", "checkin", "practice checkin" },
         { "practice", "digest", "practice digest" },
+        { "practice", "dashboard", "practice dashboard" },
         { "practice", "settings", "practice settings" },
         { "practice", "settings timezone", "practice settings" },
         { "practice", "set timezone Europe/London", "practice set" },

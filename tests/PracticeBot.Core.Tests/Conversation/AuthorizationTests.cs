@@ -41,6 +41,7 @@ public sealed class AuthorizationTests
         ["practice sources"] = Managers,
         ["practice checkin"] = Managers,
         ["practice digest"] = Members,
+        ["practice dashboard"] = "manager responder operations poster", // a member without a role sees no dashboard
         ["practice settings"] = Members,
         ["practice set"] = Managers,
         ["help topics"] = Anyone,

@@ -30,6 +30,7 @@ public static class CommandCatalog
         .. PracticeCommands.All,
         .. ReviewSourceCommands.All,
         .. CheckInCommands.All,
+        .. Dashboard.DashboardCommands.All,
         .. HelpCommands.All,
         .. Home.HomeCommands.All,
     ];

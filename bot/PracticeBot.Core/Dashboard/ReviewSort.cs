@@ -1,0 +1,10 @@
+namespace PracticeBot.Core.Dashboard;
+
+public enum ReviewSort
+{
+    Newest,
+    Oldest,
+    LowestRating,
+    HighestRating,
+    Number,
+}
