@@ -40,7 +40,16 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
     public async Task<SourceFetchResult> FetchAsync(SourceQuery query, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        if (!o.Practices.TryGetValue(query.Practice.Slug, out var locations) || locations.Count == 0)
+        var refreshToken = query.Connected?.Secret;
+        var locations = query.Connected is { } connected
+            ? [new GoogleLocation { Name = connected.Location, Label = connected.LocationLabel }]
+            : o.Practices.GetValueOrDefault(query.Practice.Slug);
+        if (query.Connected is { Secret: null })
+        {
+            return SourceFetchResult.Failed("the connected Google account's credential can no longer be read here: reconnect with `practice connect google`");
+        }
+
+        if (locations is null || locations.Count == 0)
         {
             return SourceFetchResult.Failed("no Google locations are configured for this practice");
         }
@@ -57,8 +66,8 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
                 {
                     var path = $"v4/{location.Name}/reviews?pageSize={o.PageSize}&orderBy=updateTime%20desc" +
                                (pageToken is null ? "" : $"&pageToken={Uri.EscapeDataString(pageToken)}");
-                    using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
-                    if (Failure(response) is { } failure)
+                    using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken, refreshToken);
+                    if (Failure(response, refreshToken is not null) is { } failure)
                     {
                         return SourceFetchResult.Failed(failure);
                     }
@@ -146,13 +155,49 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
         }
     }
 
+    /// <summary>
+    /// One review by its name (<c>accounts/…/locations/…/reviews/…</c>), read with the practice's connected account (or
+    /// the deployment's): what a Pub/Sub notification names. The review must lie under <paramref name="location"/>.
+    /// </summary>
+    public async Task<SourceFetchResult> FetchReviewAsync(GoogleLocation location, string reviewName, string? refreshToken, CancellationToken ct)
+    {
+        if (!reviewName.StartsWith(location.Name + "/reviews/", StringComparison.Ordinal)
+            || !reviewName[(location.Name.Length + "/reviews/".Length)..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return SourceFetchResult.Failed("the notification names a review outside the practice's location");
+        }
+
+        try
+        {
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"v4/{reviewName}"), ct, refreshToken);
+            if (Failure(response, refreshToken is not null) is { } failure)
+            {
+                return SourceFetchResult.Failed(failure);
+            }
+
+            var (body, problem) = await SourceResponses.ReadAsync<GoogleReview>(response, "Google", ct);
+            if (body is null)
+            {
+                return SourceFetchResult.Failed(problem!);
+            }
+
+            return Map(body, location) is { } review && review.ExternalId == reviewName
+                ? SourceFetchResult.Ok([review], null)
+                : SourceFetchResult.Failed("Google sent a review without its id, times or a known star rating");
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && HttpFailures.Describe(ex, "Google") is { } reason)
+        {
+            return SourceFetchResult.Failed(reason);
+        }
+    }
+
     /// <summary>Sends with the current access token; on 401 the token is refreshed once and the request sent again.</summary>
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken ct, string? refreshToken = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             using var request = create();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(ct));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(ct, refreshToken));
             var response = await http.SendAsync(request, ct);
             if (response.StatusCode != HttpStatusCode.Unauthorized || attempt == 2)
             {
@@ -160,13 +205,15 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
             }
 
             response.Dispose();
-            tokens.Invalidate();
+            tokens.Invalidate(refreshToken);
         }
     }
 
-    private static string? Failure(HttpResponseMessage response) => response.StatusCode switch
+    private static string? Failure(HttpResponseMessage response, bool connected = false) => response.StatusCode switch
     {
         _ when response.IsSuccessStatusCode => null,
+        HttpStatusCode.Unauthorized when connected => "Google refused the connected account's access even after a refresh (401): reconnect with `practice connect google`",
+        HttpStatusCode.Forbidden when connected => "Google says the connected account may no longer manage the location (403): reconnect with `practice connect google`",
         HttpStatusCode.Unauthorized => $"Google refused the access token even after a refresh (401); check {GoogleSourceOptions.SectionName}:RefreshToken",
         HttpStatusCode.Forbidden => "Google refused access to a location (403); the account may have lost access to it",
         HttpStatusCode.NotFound => "Google does not know a configured location or review (404)",

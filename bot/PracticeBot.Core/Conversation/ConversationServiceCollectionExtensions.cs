@@ -55,6 +55,9 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, CheckInPracticeSchedules>());
         services.TryAddScoped<ReviewIngestion>();
         services.TryAddScoped<ReviewIntake>();
+        services.TryAddScoped<Reviews.Sources.Connections.ConnectedSources>();
+        services.TryAddScoped<Reviews.Sources.Connections.SourceAuthorizations>();
+        services.TryAddScoped<Reviews.Sources.SourcePushIntake>();
         services.AddOptions<SourceSyncOptions>(); // the host binds Sources:FailuresBeforeAlert
         services.AddOptions<SourceWorkspacesOptions>(); // the host binds Sources:Workspaces
         services.TryAddScoped<SlugReservations>();
