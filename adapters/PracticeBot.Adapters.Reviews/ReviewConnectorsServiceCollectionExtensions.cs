@@ -6,6 +6,7 @@ using PracticeBot.Adapters.Reviews.Facebook;
 using PracticeBot.Adapters.Reviews.Google;
 using PracticeBot.Adapters.Reviews.Yelp;
 using PracticeBot.Core.Reviews.Sources;
+using PracticeBot.Core.Reviews.Sources.Connections;
 
 namespace PracticeBot.Adapters.Reviews;
 
@@ -43,6 +44,12 @@ public static class ReviewConnectorsServiceCollectionExtensions
             .AddStandardResilienceHandler();
 
         services.TryAddSingleton<DemoReviewSource>();
+
+        services.AddOptions<Connect.ConnectOptions>().BindConfiguration(Connect.ConnectOptions.SectionName);
+        services.AddHttpClient<Connect.GoogleAuthorizer>().AddStandardResilienceHandler();
+        services.AddHttpClient<Connect.FacebookAuthorizer>().AddStandardResilienceHandler();
+        services.AddTransient<ISourceAuthorizer>(sp => sp.GetRequiredService<Connect.GoogleAuthorizer>());
+        services.AddTransient<ISourceAuthorizer>(sp => sp.GetRequiredService<Connect.FacebookAuthorizer>());
 
         services.AddTransient<IReviewSource>(sp => sp.GetRequiredService<GoogleReviewSource>());
         services.AddTransient<IReviewReplyPublisher>(sp => sp.GetRequiredService<GoogleReviewSource>());
