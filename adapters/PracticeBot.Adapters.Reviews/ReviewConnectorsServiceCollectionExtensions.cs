@@ -43,6 +43,10 @@ public static class ReviewConnectorsServiceCollectionExtensions
         services.AddHttpClient<FacebookReviewSource>((sp, c) => c.BaseAddress = BaseAddress(sp.GetRequiredService<IOptions<FacebookSourceOptions>>().Value.BaseUrl))
             .AddStandardResilienceHandler();
 
+        services.AddHttpClient<FacebookPageHealthReader>((sp, c) => c.BaseAddress = BaseAddress(sp.GetRequiredService<IOptions<FacebookSourceOptions>>().Value.BaseUrl))
+            .AddStandardResilienceHandler();
+        services.AddTransient<PracticeBot.Core.CheckIns.PageHealth.IPageHealthReader>(sp => sp.GetRequiredService<FacebookPageHealthReader>());
+
         services.TryAddSingleton<DemoReviewSource>();
 
         services.AddOptions<Connect.ConnectOptions>().BindConfiguration(Connect.ConnectOptions.SectionName);

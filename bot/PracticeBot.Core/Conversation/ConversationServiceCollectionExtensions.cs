@@ -52,6 +52,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, PostingPracticeSchedules>());
         services.TryAddScoped<CheckInDesk>();
         services.TryAddScoped<CheckInRun>();
+        services.TryAddScoped<CheckIns.PageHealth.PageHealthDesk>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, CheckInPracticeSchedules>());
         services.TryAddScoped<ReviewIngestion>();
         services.TryAddScoped<ReviewIntake>();

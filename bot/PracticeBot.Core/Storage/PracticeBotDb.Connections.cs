@@ -18,6 +18,7 @@ public partial class PracticeBotDb
             e.Property(c => c.StatePlatform).HasMaxLength(32);
             e.Property(c => c.StateUserId).HasMaxLength(100);
             e.Property(c => c.ConnectedBy).HasMaxLength(100);
+            e.Property(c => c.FollowersWeek).HasMaxLength(16);
             e.HasIndex(c => new { c.PracticeId, c.Source }).IsUnique();
             e.HasIndex(c => c.StateHash).IsUnique();
             e.HasIndex(c => new { c.Source, c.Location });

@@ -33,6 +33,12 @@ public sealed class SourceConnection
     public string? ConnectedBy { get; set; }
     public DateTimeOffset? ConnectedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Facebook page health: the followers counted at the weekly check-in of <see cref="FollowersWeek"/>.</summary>
+    public int? Followers { get; set; }
+    /// <summary>The check-in week (<c>2026-W49</c>) of <see cref="Followers"/>.</summary>
+    public string? FollowersWeek { get; set; }
+    /// <summary>The followers counted at the check-in before, for the change since last week.</summary>
+    public int? PreviousFollowers { get; set; }
 }
 
 public enum SourceConnectionStatus
