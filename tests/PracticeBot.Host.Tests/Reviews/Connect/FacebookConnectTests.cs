@@ -206,8 +206,10 @@ public sealed class FacebookConnectTests : IDisposable
     private static Task PollAsync(BotDispatcher bot) => bot.DispatchAsync(new ScheduleFired(
         ReviewSchedules.Poll, 1, DateTimeOffset.UtcNow, new Dictionary<string, string> { [ReviewSchedules.SourceKey] = "facebook" }));
 
-    internal BotFactory Host(FakeFacebook facebook) => new(BotFactory.Sqlite(
-        _file.Path,
+    internal BotFactory Host(FakeFacebook facebook) => HostOn(_file.Path, facebook);
+
+    internal static BotFactory HostOn(string file, FakeFacebook facebook) => new(BotFactory.Sqlite(
+        file,
         [("Demo:Enabled", "false"), ("Sources:Connect:PublicBaseUrl", "http://localhost"), .. facebook.Settings()]));
 
     private static Task<TurnResult> Say(BotDispatcher bot, string user, string command, string text) =>

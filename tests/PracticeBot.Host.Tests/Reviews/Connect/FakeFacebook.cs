@@ -128,7 +128,7 @@ public sealed class FakeFacebook : IAsyncDisposable
                 var until = long.TryParse(request.Q("until"), out var u) ? DateTimeOffset.FromUnixTimeSeconds(u) : DateTimeOffset.MaxValue;
                 await context.Response.WriteAsJsonAsync(new
                 {
-                    data = Posts.Where(p => DateTimeOffset.Parse((string)p["created_time"]!.AsValue()!, System.Globalization.CultureInfo.InvariantCulture) is var at && at >= since && at < until).ToArray(),
+                    data = Posts.Where(p => DateTimeOffset.Parse(((string)p["created_time"]!)[..^5] + "+00:00", System.Globalization.CultureInfo.InvariantCulture) is var at && at >= since && at < until).ToArray(),
                     paging = new { cursors = new { before = "b", after = "a" } },
                 });
                 return;
