@@ -7,6 +7,7 @@ using PracticeBot.Adapters.Reviews.Http;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
+using PracticeBot.Core.Reviews.Sources.Connections;
 
 namespace PracticeBot.Adapters.Reviews.Google;
 
@@ -15,7 +16,8 @@ namespace PracticeBot.Adapters.Reviews.Google;
 /// (<c>orderBy=updateTime desc</c>), page by page until the cursor (the newest <c>updateTime</c> seen last time).
 /// Replies are published with <c>PUT …/reviews/{id}/reply</c> and removed with <c>DELETE</c>.
 /// </summary>
-public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens, IOptions<GoogleSourceOptions> options)
+public sealed class GoogleReviewSource(
+    HttpClient http, GoogleTokenClient tokens, IOptions<GoogleSourceOptions> options, ConnectedSources? connections = null)
     : IReviewSource, IReviewReplyPublisher
 {
     public const string SourceName = "google";
@@ -112,22 +114,33 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
         return SourceFetchResult.Ok(found, newest?.ToString("O", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A location configured for the practice, or the one a manager connected from chat.</summary>
     public bool Serves(Practice practice, string sourceLocation) =>
-        options.Value.Practices.TryGetValue(practice.Slug, out var locations) && locations.Any(l => l.Name == sourceLocation);
+        (options.Value.Practices.TryGetValue(practice.Slug, out var locations) && locations.Any(l => l.Name == sourceLocation))
+        || connections?.IsConnectedLocation(practice.Id, SourceName, sourceLocation) == true;
 
-    public Task<ReplyPublishResult> PublishReplyAsync(Practice practice, Review review, string text, CancellationToken cancellationToken) =>
+    public async Task<ReplyPublishResult> PublishReplyAsync(Practice practice, Review review, string text, CancellationToken cancellationToken) =>
         NotOurs(practice, review) is { } refusal
-            ? Task.FromResult(refusal)
-            : ReplyAsync(() => new HttpRequestMessage(HttpMethod.Put, $"v4/{review.ExternalId}/reply") { Content = JsonContent.Create(new { comment = text }) }, cancellationToken);
+            ? refusal
+            : await ReplyAsync(() => new HttpRequestMessage(HttpMethod.Put, $"v4/{review.ExternalId}/reply") { Content = JsonContent.Create(new { comment = text }) },
+                await RefreshTokenForAsync(practice, review, cancellationToken), cancellationToken);
 
-    public Task<ReplyPublishResult> DeleteReplyAsync(Practice practice, Review review, CancellationToken cancellationToken) =>
+    public async Task<ReplyPublishResult> DeleteReplyAsync(Practice practice, Review review, CancellationToken cancellationToken) =>
         NotOurs(practice, review) is { } refusal
-            ? Task.FromResult(refusal)
-            : ReplyAsync(() => new HttpRequestMessage(HttpMethod.Delete, $"v4/{review.ExternalId}/reply"), cancellationToken);
+            ? refusal
+            : await ReplyAsync(() => new HttpRequestMessage(HttpMethod.Delete, $"v4/{review.ExternalId}/reply"),
+                await RefreshTokenForAsync(practice, review, cancellationToken), cancellationToken);
+
+    /// <summary>A review of the location connected from chat is answered with that account; any other with the deployment's.</summary>
+    private async Task<string?> RefreshTokenForAsync(Practice practice, Review review, CancellationToken ct) =>
+        connections is not null && await connections.FindAsync(practice.Id, SourceName, ct) is { } connected && connected.Location == review.SourceLocation
+            ? connected.Secret
+            : null;
 
     /// <summary>
     /// The deployment's token can reach every location its account manages, not only this practice's: so the review must
-    /// have been read by this connector from a location configured for this practice now, and its id must be a review
+    /// have been read by this connector from a location configured for this practice now (or connected to it from chat,
+    /// then answered with that account's own token), and its id must be a review
     /// of exactly that location (<c>{location}/reviews/{id}</c>), before anything is sent.
     /// </summary>
     private ReplyPublishResult? NotOurs(Practice practice, Review review)
@@ -142,12 +155,12 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
         return ours ? null : ReplyPublishResult.Failed("the review is not from one of this practice's connected Google locations, so it was not sent to Google");
     }
 
-    private async Task<ReplyPublishResult> ReplyAsync(Func<HttpRequestMessage> request, CancellationToken ct)
+    private async Task<ReplyPublishResult> ReplyAsync(Func<HttpRequestMessage> request, string? refreshToken, CancellationToken ct)
     {
         try
         {
-            using var response = await SendAsync(request, ct);
-            return Failure(response) is { } failure ? ReplyPublishResult.Failed(failure) : ReplyPublishResult.Done;
+            using var response = await SendAsync(request, ct, refreshToken);
+            return Failure(response, refreshToken is not null) is { } failure ? ReplyPublishResult.Failed(failure) : ReplyPublishResult.Done;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && HttpFailures.Describe(ex, "Google") is { } reason)
         {

@@ -183,6 +183,10 @@ public sealed class FakeGoogle : IAsyncDisposable
                     totalReviewCount = Reviews.Count,
                 });
                 return;
+            case ("PUT", _) when request.Path.StartsWith("/v4/" + Location + "/reviews/", StringComparison.Ordinal) && request.Path.EndsWith("/reply", StringComparison.Ordinal)
+                                 && request.Authorization == "Bearer access-practice":
+                await context.Response.WriteAsJsonAsync(new { comment = "ok", updateTime = DateTimeOffset.UtcNow.ToString("O") });
+                return;
             case ("GET", _) when request.Path.StartsWith("/v4/" + Location + "/reviews/", StringComparison.Ordinal) && request.Authorization == "Bearer access-practice":
                 if (Reviews.TryGetValue(request.Path[("/v4/" + Location + "/reviews/").Length..], out var review))
                 {

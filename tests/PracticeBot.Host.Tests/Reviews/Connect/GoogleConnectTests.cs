@@ -198,6 +198,32 @@ public sealed class GoogleConnectTests : IDisposable
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().SourceConnections.ToListAsync());
     }
 
+    [Fact]
+    public async Task Publish_AReviewOfTheConnectedLocation_GoesToGoogleWithThePracticesOwnToken()
+    {
+        await using var google = await FakeGoogle.StartAsync();
+        google.AddReview("r1", "TWO", "Waited an hour past my time.", DateTimeOffset.UtcNow.AddHours(-2));
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = Host(google, services => services.AddSingleton<TimeProvider>(time));
+        var bot = factory.Services.GetRequiredService<BotDispatcher>();
+        await SetUpAsync(bot);
+        await Say(bot, "U-owner", "practice", "role <@U-ann|Ann> responder");
+        await ConnectAsync(factory, bot, google);
+        await bot.DispatchAsync(new ScheduleFired(ReviewSchedules.Poll, 1, time.GetUtcNow(), new Dictionary<string, string> { [ReviewSchedules.SourceKey] = "google" }));
+
+        await Say(bot, "U-ann", "review", "claim 1");
+        await Say(bot, "U-ann", "review", "reply 1 Thank you for telling us. Please call our office manager.");
+        await Say(bot, "U-ann", "review", "publish 1");
+        await Say(bot, "U-owner", "review", "approve 1");
+        var publish = await Say(bot, "U-ann", "review", "publish 1");
+        time.Advance(TimeSpan.FromMinutes(11));
+        await bot.DispatchAsync(ScheduleFired.Create(ReviewSchedules.Publish, null, time.GetUtcNow()));
+
+        Assert.Contains("goes to Google", Text(publish), StringComparison.Ordinal);
+        var put = Assert.Single(google.Api.Requests, r => r.Method == "PUT");
+        Assert.Equal(($"/v4/{FakeGoogle.Location}/reviews/r1/reply", "Bearer access-practice"), (put.Path, put.Authorization));
+    }
+
     public void Dispose() => _file.Dispose();
 
     /// <summary>`practice connect google`, consent at the fake, the callback, and the Main St office button.</summary>
@@ -209,15 +235,20 @@ public sealed class GoogleConnectTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Go back to the chat", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         CardButton? button = null;
-        await Eventually.TrueAsync(() => (button = LocationButton(factory, "Main St office")) is not null, "the location buttons reach the manager", 10);
+        await Eventually.TrueAsync(async () => (button = await LocationButtonAsync(factory, "Main St office")) is not null, "the location buttons reach the manager", 10);
         return await bot.DispatchAsync(new ActionInvoked(Channel, new ChatUser("U-owner"), button!.ActionId, button.Value, new Dictionary<string, string>()));
     }
 
-    private static CardButton? LocationButton(BotFactory factory, string label) => factory.Slack.Sent
-        .Where(s => s.Target.UserId == "U-owner" && s.Target.Visibility == MessageVisibility.Direct)
-        .SelectMany(s => s.Message.Card?.Blocks.OfType<ActionsBlock>() ?? [])
-        .SelectMany(a => a.Buttons)
-        .FirstOrDefault(b => b.ActionId == ChooseSourceLocation.ActionId && b.Text.Contains(label, StringComparison.Ordinal));
+    /// <summary>The button in the direct message to the manager (read from the outbox: a test on a fake clock delivers nothing).</summary>
+    private static async Task<CardButton?> LocationButtonAsync(BotFactory factory, string label)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var queued = await scope.ServiceProvider.GetRequiredService<PracticeBotDb>().Outbox.AsNoTracking().ToListAsync();
+        return queued.Where(m => m.Target.UserId == "U-owner" && m.Target.Visibility == MessageVisibility.Direct)
+            .SelectMany(m => m.Message.Card?.Blocks.OfType<ActionsBlock>() ?? [])
+            .SelectMany(a => a.Buttons)
+            .FirstOrDefault(b => b.ActionId == ChooseSourceLocation.ActionId && b.Text.Contains(label, StringComparison.Ordinal));
+    }
 
     private static async Task<Uri> LinkAsync(BotDispatcher bot)
     {
@@ -263,9 +294,9 @@ public sealed class GoogleConnectTests : IDisposable
     private static Task PollAsync(BotDispatcher bot) => bot.DispatchAsync(new ScheduleFired(
         ReviewSchedules.Poll, 1, DateTimeOffset.UtcNow, new Dictionary<string, string> { [ReviewSchedules.SourceKey] = "google" }));
 
-    private BotFactory Host(FakeGoogle google) => new(BotFactory.Sqlite(
+    private BotFactory Host(FakeGoogle google, Action<IServiceCollection>? configure = null) => new(BotFactory.Sqlite(
         _file.Path,
-        [("Demo:Enabled", "false"), ("Sources:Connect:PublicBaseUrl", "http://localhost"), .. google.Settings()]));
+        [("Demo:Enabled", "false"), ("Sources:Connect:PublicBaseUrl", "http://localhost"), .. google.Settings()]), configure);
 
     internal static Task<TurnResult> Say(BotDispatcher bot, string user, string command, string text) =>
         bot.DispatchAsync(new CommandReceived(Channel, new ChatUser(user), command, text));

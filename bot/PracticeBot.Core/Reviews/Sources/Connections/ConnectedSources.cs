@@ -22,6 +22,14 @@ public sealed class ConnectedSources(PracticeBotDb db, ISourceSecrets? secrets =
         return row is null ? null : Account(row);
     }
 
+    /// <summary>
+    /// True when <paramref name="location"/> is the practice's location of <paramref name="source"/> connected from chat
+    /// now (synchronous: <see cref="IReviewReplyPublisher.Serves"/> asks it when a reply is about to go out).
+    /// </summary>
+    public bool IsConnectedLocation(long practiceId, string source, string location) =>
+        db.SourceConnections.AsNoTracking().Any(c => c.PracticeId == practiceId && c.Source == source
+                                                     && c.Status == SourceConnectionStatus.Connected && c.Location == location);
+
     /// <summary>The connected account of a row, decrypted; its secret is null when it cannot be decrypted any more.</summary>
     public ConnectedAccount? Account(SourceConnection row) => row.Status == SourceConnectionStatus.Connected && row.Location is { Length: > 0 } location
         ? new ConnectedAccount(location, row.LocationLabel, row.ProtectedSecret is null ? null : Secrets.Unprotect(row.ProtectedSecret), row.Account)
