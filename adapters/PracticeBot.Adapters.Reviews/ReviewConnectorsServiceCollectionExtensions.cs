@@ -6,6 +6,7 @@ using PracticeBot.Adapters.Reviews.Facebook;
 using PracticeBot.Adapters.Reviews.Google;
 using PracticeBot.Adapters.Reviews.Yelp;
 using PracticeBot.Core.Reviews.Sources;
+using PracticeBot.Core.Reviews.Sources.Connections;
 
 namespace PracticeBot.Adapters.Reviews;
 
@@ -42,7 +43,17 @@ public static class ReviewConnectorsServiceCollectionExtensions
         services.AddHttpClient<FacebookReviewSource>((sp, c) => c.BaseAddress = BaseAddress(sp.GetRequiredService<IOptions<FacebookSourceOptions>>().Value.BaseUrl))
             .AddStandardResilienceHandler();
 
+        services.AddHttpClient<FacebookPageHealthReader>((sp, c) => c.BaseAddress = BaseAddress(sp.GetRequiredService<IOptions<FacebookSourceOptions>>().Value.BaseUrl))
+            .AddStandardResilienceHandler();
+        services.AddTransient<PracticeBot.Core.CheckIns.PageHealth.IPageHealthReader>(sp => sp.GetRequiredService<FacebookPageHealthReader>());
+
         services.TryAddSingleton<DemoReviewSource>();
+
+        services.AddOptions<Connect.ConnectOptions>().BindConfiguration(Connect.ConnectOptions.SectionName);
+        services.AddHttpClient<Connect.GoogleAuthorizer>().AddStandardResilienceHandler();
+        services.AddHttpClient<Connect.FacebookAuthorizer>().AddStandardResilienceHandler();
+        services.AddTransient<ISourceAuthorizer>(sp => sp.GetRequiredService<Connect.GoogleAuthorizer>());
+        services.AddTransient<ISourceAuthorizer>(sp => sp.GetRequiredService<Connect.FacebookAuthorizer>());
 
         services.AddTransient<IReviewSource>(sp => sp.GetRequiredService<GoogleReviewSource>());
         services.AddTransient<IReviewReplyPublisher>(sp => sp.GetRequiredService<GoogleReviewSource>());

@@ -35,7 +35,8 @@ public sealed partial class FacebookReviewSource(HttpClient http, IOptions<Faceb
     public async Task<SourceFetchResult> FetchAsync(SourceQuery query, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        if (!o.Practices.TryGetValue(query.Practice.Slug, out var page))
+        var page = query.Connected is { } connected ? new FacebookPage { PageId = connected.Location, PageToken = connected.Secret } : null;
+        if (page is null && !o.Practices.TryGetValue(query.Practice.Slug, out page))
         {
             return SourceFetchResult.Failed("no Facebook page is configured for this practice");
         }
@@ -61,7 +62,9 @@ public sealed partial class FacebookReviewSource(HttpClient http, IOptions<Faceb
                     {
                         DeprecatedErrorCode => SourceFetchResult.Unavailable(
                             $"Facebook no longer serves page recommendations on Graph API {o.ApiVersion} (error 12, deprecated)"),
-                        190 => SourceFetchResult.Failed("Facebook refused the page token (error 190); a page admin must renew it"),
+                        190 => SourceFetchResult.Failed(query.Connected is null
+                            ? "Facebook refused the page token (error 190); a page admin must renew it"
+                            : "Facebook says the page token is no longer valid (error 190): reconnect with `practice connect facebook`"),
                         { } code => SourceFetchResult.Failed($"Facebook answered {SourceResponses.Describe(response.StatusCode)} (error {code})"),
                         null => SourceFetchResult.Failed($"Facebook answered {SourceResponses.Describe(response.StatusCode)}"),
                     };

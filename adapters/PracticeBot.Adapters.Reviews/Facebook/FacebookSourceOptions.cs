@@ -12,6 +12,15 @@ public sealed class FacebookSourceOptions
     /// <summary>Recommendations are retired from v22.0 on (error 12): the source then reports itself unavailable.</summary>
     public string ApiVersion { get; set; } = "v21.0";
     public Dictionary<string, FacebookPage> Practices { get; set; } = [];
+    /// <summary>The Facebook app that managers connect pages to from chat, and whose secret signs its webhooks.</summary>
+    public string? AppId { get; set; }
+    public string? AppSecret { get; set; }
+    /// <summary>What the webhook verification handshake must send as <c>hub.verify_token</c>.</summary>
+    public string? VerifyToken { get; set; }
+    /// <summary>Where the Login dialog is (<c>{DialogBaseUrl}{ApiVersion}/dialog/oauth</c>).</summary>
+    public string DialogBaseUrl { get; set; } = "https://www.facebook.com/";
+    /// <summary>Permissions asked when connecting: list the pages, read their recommendations, posts and insights, subscribe to webhooks.</summary>
+    public string Scopes { get; set; } = "pages_show_list,pages_read_engagement,pages_read_user_content,read_insights,pages_manage_metadata";
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(30);
     public int PageSize { get; set; } = 25;
     public int MaxPages { get; set; } = 10;

@@ -7,6 +7,7 @@ using PracticeBot.Adapters.Reviews.Http;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
+using PracticeBot.Core.Reviews.Sources.Connections;
 
 namespace PracticeBot.Adapters.Reviews.Google;
 
@@ -15,7 +16,8 @@ namespace PracticeBot.Adapters.Reviews.Google;
 /// (<c>orderBy=updateTime desc</c>), page by page until the cursor (the newest <c>updateTime</c> seen last time).
 /// Replies are published with <c>PUT …/reviews/{id}/reply</c> and removed with <c>DELETE</c>.
 /// </summary>
-public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens, IOptions<GoogleSourceOptions> options)
+public sealed class GoogleReviewSource(
+    HttpClient http, GoogleTokenClient tokens, IOptions<GoogleSourceOptions> options, ConnectedSources? connections = null)
     : IReviewSource, IReviewReplyPublisher
 {
     public const string SourceName = "google";
@@ -40,7 +42,16 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
     public async Task<SourceFetchResult> FetchAsync(SourceQuery query, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        if (!o.Practices.TryGetValue(query.Practice.Slug, out var locations) || locations.Count == 0)
+        var refreshToken = query.Connected?.Secret;
+        var locations = query.Connected is { } connected
+            ? [new GoogleLocation { Name = connected.Location, Label = connected.LocationLabel }]
+            : o.Practices.GetValueOrDefault(query.Practice.Slug);
+        if (query.Connected is { Secret: null })
+        {
+            return SourceFetchResult.Failed("the connected Google account's credential can no longer be read here: reconnect with `practice connect google`");
+        }
+
+        if (locations is null || locations.Count == 0)
         {
             return SourceFetchResult.Failed("no Google locations are configured for this practice");
         }
@@ -57,8 +68,8 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
                 {
                     var path = $"v4/{location.Name}/reviews?pageSize={o.PageSize}&orderBy=updateTime%20desc" +
                                (pageToken is null ? "" : $"&pageToken={Uri.EscapeDataString(pageToken)}");
-                    using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
-                    if (Failure(response) is { } failure)
+                    using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken, refreshToken);
+                    if (Failure(response, refreshToken is not null) is { } failure)
                     {
                         return SourceFetchResult.Failed(failure);
                     }
@@ -103,22 +114,33 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
         return SourceFetchResult.Ok(found, newest?.ToString("O", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A location configured for the practice, or the one a manager connected from chat.</summary>
     public bool Serves(Practice practice, string sourceLocation) =>
-        options.Value.Practices.TryGetValue(practice.Slug, out var locations) && locations.Any(l => l.Name == sourceLocation);
+        (options.Value.Practices.TryGetValue(practice.Slug, out var locations) && locations.Any(l => l.Name == sourceLocation))
+        || connections?.IsConnectedLocation(practice.Id, SourceName, sourceLocation) == true;
 
-    public Task<ReplyPublishResult> PublishReplyAsync(Practice practice, Review review, string text, CancellationToken cancellationToken) =>
+    public async Task<ReplyPublishResult> PublishReplyAsync(Practice practice, Review review, string text, CancellationToken cancellationToken) =>
         NotOurs(practice, review) is { } refusal
-            ? Task.FromResult(refusal)
-            : ReplyAsync(() => new HttpRequestMessage(HttpMethod.Put, $"v4/{review.ExternalId}/reply") { Content = JsonContent.Create(new { comment = text }) }, cancellationToken);
+            ? refusal
+            : await ReplyAsync(() => new HttpRequestMessage(HttpMethod.Put, $"v4/{review.ExternalId}/reply") { Content = JsonContent.Create(new { comment = text }) },
+                await RefreshTokenForAsync(practice, review, cancellationToken), cancellationToken);
 
-    public Task<ReplyPublishResult> DeleteReplyAsync(Practice practice, Review review, CancellationToken cancellationToken) =>
+    public async Task<ReplyPublishResult> DeleteReplyAsync(Practice practice, Review review, CancellationToken cancellationToken) =>
         NotOurs(practice, review) is { } refusal
-            ? Task.FromResult(refusal)
-            : ReplyAsync(() => new HttpRequestMessage(HttpMethod.Delete, $"v4/{review.ExternalId}/reply"), cancellationToken);
+            ? refusal
+            : await ReplyAsync(() => new HttpRequestMessage(HttpMethod.Delete, $"v4/{review.ExternalId}/reply"),
+                await RefreshTokenForAsync(practice, review, cancellationToken), cancellationToken);
+
+    /// <summary>A review of the location connected from chat is answered with that account; any other with the deployment's.</summary>
+    private async Task<string?> RefreshTokenForAsync(Practice practice, Review review, CancellationToken ct) =>
+        connections is not null && await connections.FindAsync(practice.Id, SourceName, ct) is { } connected && connected.Location == review.SourceLocation
+            ? connected.Secret
+            : null;
 
     /// <summary>
     /// The deployment's token can reach every location its account manages, not only this practice's: so the review must
-    /// have been read by this connector from a location configured for this practice now, and its id must be a review
+    /// have been read by this connector from a location configured for this practice now (or connected to it from chat,
+    /// then answered with that account's own token), and its id must be a review
     /// of exactly that location (<c>{location}/reviews/{id}</c>), before anything is sent.
     /// </summary>
     private ReplyPublishResult? NotOurs(Practice practice, Review review)
@@ -133,12 +155,12 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
         return ours ? null : ReplyPublishResult.Failed("the review is not from one of this practice's connected Google locations, so it was not sent to Google");
     }
 
-    private async Task<ReplyPublishResult> ReplyAsync(Func<HttpRequestMessage> request, CancellationToken ct)
+    private async Task<ReplyPublishResult> ReplyAsync(Func<HttpRequestMessage> request, string? refreshToken, CancellationToken ct)
     {
         try
         {
-            using var response = await SendAsync(request, ct);
-            return Failure(response) is { } failure ? ReplyPublishResult.Failed(failure) : ReplyPublishResult.Done;
+            using var response = await SendAsync(request, ct, refreshToken);
+            return Failure(response, refreshToken is not null) is { } failure ? ReplyPublishResult.Failed(failure) : ReplyPublishResult.Done;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && HttpFailures.Describe(ex, "Google") is { } reason)
         {
@@ -146,13 +168,49 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
         }
     }
 
+    /// <summary>
+    /// One review by its name (<c>accounts/…/locations/…/reviews/…</c>), read with the practice's connected account (or
+    /// the deployment's): what a Pub/Sub notification names. The review must lie under <paramref name="location"/>.
+    /// </summary>
+    public async Task<SourceFetchResult> FetchReviewAsync(GoogleLocation location, string reviewName, string? refreshToken, CancellationToken ct)
+    {
+        if (!reviewName.StartsWith(location.Name + "/reviews/", StringComparison.Ordinal)
+            || !reviewName[(location.Name.Length + "/reviews/".Length)..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return SourceFetchResult.Failed("the notification names a review outside the practice's location");
+        }
+
+        try
+        {
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"v4/{reviewName}"), ct, refreshToken);
+            if (Failure(response, refreshToken is not null) is { } failure)
+            {
+                return SourceFetchResult.Failed(failure);
+            }
+
+            var (body, problem) = await SourceResponses.ReadAsync<GoogleReview>(response, "Google", ct);
+            if (body is null)
+            {
+                return SourceFetchResult.Failed(problem!);
+            }
+
+            return Map(body, location) is { } review && review.ExternalId == reviewName
+                ? SourceFetchResult.Ok([review], null)
+                : SourceFetchResult.Failed("Google sent a review without its id, times or a known star rating");
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && HttpFailures.Describe(ex, "Google") is { } reason)
+        {
+            return SourceFetchResult.Failed(reason);
+        }
+    }
+
     /// <summary>Sends with the current access token; on 401 the token is refreshed once and the request sent again.</summary>
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken ct, string? refreshToken = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             using var request = create();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(ct));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(ct, refreshToken));
             var response = await http.SendAsync(request, ct);
             if (response.StatusCode != HttpStatusCode.Unauthorized || attempt == 2)
             {
@@ -160,13 +218,15 @@ public sealed class GoogleReviewSource(HttpClient http, GoogleTokenClient tokens
             }
 
             response.Dispose();
-            tokens.Invalidate();
+            tokens.Invalidate(refreshToken);
         }
     }
 
-    private static string? Failure(HttpResponseMessage response) => response.StatusCode switch
+    private static string? Failure(HttpResponseMessage response, bool connected = false) => response.StatusCode switch
     {
         _ when response.IsSuccessStatusCode => null,
+        HttpStatusCode.Unauthorized when connected => "Google refused the connected account's access even after a refresh (401): reconnect with `practice connect google`",
+        HttpStatusCode.Forbidden when connected => "Google says the connected account may no longer manage the location (403): reconnect with `practice connect google`",
         HttpStatusCode.Unauthorized => $"Google refused the access token even after a refresh (401); check {GoogleSourceOptions.SectionName}:RefreshToken",
         HttpStatusCode.Forbidden => "Google refused access to a location (403); the account may have lost access to it",
         HttpStatusCode.NotFound => "Google does not know a configured location or review (404)",

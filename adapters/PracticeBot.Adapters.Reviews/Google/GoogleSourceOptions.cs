@@ -10,6 +10,13 @@ public sealed class GoogleSourceOptions
 
     public string BaseUrl { get; set; } = "https://mybusiness.googleapis.com/";
     public string TokenEndpoint { get; set; } = "https://oauth2.googleapis.com/token";
+    /// <summary>Where a manager consents when connecting from chat (<c>practice connect google</c>).</summary>
+    public string AuthorizationEndpoint { get; set; } = "https://accounts.google.com/o/oauth2/v2/auth";
+    public string RevokeEndpoint { get; set; } = "https://oauth2.googleapis.com/revoke";
+    /// <summary>Account Management API (the accounts a signed-in person manages).</summary>
+    public string AccountsBaseUrl { get; set; } = "https://mybusinessaccountmanagement.googleapis.com/";
+    /// <summary>Business Information API (the locations of an account).</summary>
+    public string BusinessInformationBaseUrl { get; set; } = "https://mybusinessbusinessinformation.googleapis.com/";
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
     public string? RefreshToken { get; set; }

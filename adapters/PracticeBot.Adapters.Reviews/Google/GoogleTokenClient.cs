@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using PracticeBot.Adapters.Reviews.Http;
@@ -6,22 +8,26 @@ using PracticeBot.Adapters.Reviews.Http;
 namespace PracticeBot.Adapters.Reviews.Google;
 
 /// <summary>
-/// Access tokens from the OAuth 2.0 refresh-token grant, cached until shortly before they expire. A 401 from the API
-/// invalidates the cached token so the next call refreshes it. Tokens are never logged.
+/// Access tokens from the OAuth 2.0 refresh-token grant, cached until shortly before they expire (so they are refreshed
+/// before expiry), per refresh token: the deployment's (<c>Sources:Google:RefreshToken</c>) or a practice's connected
+/// account. A 401 from the API invalidates the cached token so the next call refreshes it. Tokens are never logged.
 /// </summary>
 public sealed class GoogleTokenClient(HttpClient http, GoogleTokenCache cache, IOptions<GoogleSourceOptions> options, TimeProvider time)
 {
-    public async Task<string> GetAsync(CancellationToken ct)
+    /// <param name="refreshToken">A practice's connected account, or null for the deployment's.</param>
+    public async Task<string> GetAsync(CancellationToken ct, string? refreshToken = null)
     {
-        if (cache.Current(time.GetUtcNow()) is { } token)
+        var key = Key(refreshToken);
+        if (cache.Current(key, time.GetUtcNow()) is { } token)
         {
             return token;
         }
 
-        await cache.Gate.WaitAsync(ct);
+        var gate = cache.Gate(key);
+        await gate.WaitAsync(ct);
         try
         {
-            if (cache.Current(time.GetUtcNow()) is { } fresh)
+            if (cache.Current(key, time.GetUtcNow()) is { } fresh)
             {
                 return fresh;
             }
@@ -32,14 +38,18 @@ public sealed class GoogleTokenClient(HttpClient http, GoogleTokenCache cache, I
                 ["grant_type"] = "refresh_token",
                 ["client_id"] = o.ClientId ?? "",
                 ["client_secret"] = o.ClientSecret ?? "",
-                ["refresh_token"] = o.RefreshToken ?? "",
+                ["refresh_token"] = refreshToken ?? o.RefreshToken ?? "",
             }), ct);
             if (!response.IsSuccessStatusCode)
             {
                 var error = await SourceResponses.ReadAsync<TokenError>(response, "Google", ct);
-                throw new SourceCallFailedException(
-                    $"Google's token endpoint refused the refresh token ({SourceResponses.Describe(response.StatusCode)}" +
-                    $"{(error.Value?.Error is { } code ? ", " + code : "")}); check {GoogleSourceOptions.SectionName}:RefreshToken");
+                throw new SourceCallFailedException(refreshToken is null
+                    ? $"Google's token endpoint refused the refresh token ({SourceResponses.Describe(response.StatusCode)}" +
+                      $"{(error.Value?.Error is { } code ? ", " + code : "")}); check {GoogleSourceOptions.SectionName}:RefreshToken"
+                    : error.Value?.Error == "invalid_grant"
+                        ? "Google says the token was revoked or has expired: reconnect with `practice connect google`"
+                        : $"Google's token endpoint refused the connected account ({SourceResponses.Describe(response.StatusCode)}" +
+                          $"{(error.Value?.Error is { } c ? ", " + c : "")}); if it persists, reconnect with `practice connect google`");
             }
 
             var (body, problem) = await SourceResponses.ReadAsync<TokenAnswer>(response, "Google's token endpoint", ct);
@@ -48,16 +58,19 @@ public sealed class GoogleTokenClient(HttpClient http, GoogleTokenCache cache, I
                 throw new SourceCallFailedException(problem ?? "Google's token endpoint answered without an access token");
             }
 
-            cache.Store(accessToken, time.GetUtcNow().AddSeconds(Math.Max(60, body.ExpiresIn)));
+            cache.Store(key, accessToken, time.GetUtcNow().AddSeconds(Math.Max(60, body.ExpiresIn)));
             return accessToken;
         }
         finally
         {
-            cache.Gate.Release();
+            gate.Release();
         }
     }
 
-    public void Invalidate() => cache.Clear();
+    public void Invalidate(string? refreshToken = null) => cache.Clear(Key(refreshToken));
+
+    private static string Key(string? refreshToken) =>
+        refreshToken is null ? "deployment" : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
 
     private sealed record TokenAnswer(
         [property: JsonPropertyName("access_token")] string? AccessToken,

@@ -35,9 +35,15 @@ public sealed class YelpReviewSource(HttpClient http, IOptions<YelpSourceOptions
     public async Task<SourceFetchResult> FetchAsync(SourceQuery query, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        if (!o.Practices.TryGetValue(query.Practice.Slug, out var business))
+        var business = query.Connected?.Location;
+        if (business is null && !o.Practices.TryGetValue(query.Practice.Slug, out business))
         {
             return SourceFetchResult.Failed("no Yelp business is configured for this practice");
+        }
+
+        if (string.IsNullOrWhiteSpace(o.ApiKey))
+        {
+            return SourceFetchResult.Failed($"this deployment has no Yelp API key ({YelpSourceOptions.SectionName}:ApiKey): ask your administrator");
         }
 
         DateTimeOffset? cursor = DateTimeOffset.TryParse(query.Cursor, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var c) ? c : null;

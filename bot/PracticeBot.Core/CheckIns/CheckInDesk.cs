@@ -16,7 +16,7 @@ namespace PracticeBot.Core.CheckIns;
 /// posting slots and the members are read once for the digest, the chart, the stalls and the ladder, each of which
 /// then takes its own rows from them in memory.
 /// </remarks>
-public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRenderer? chart = null)
+public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRenderer? chart = null, PageHealth.PageHealthDesk? pageHealth = null)
 {
     private static readonly List<ReviewStatus> Waiting = [.. SlaPlanner.Waiting];
 
@@ -28,10 +28,16 @@ public sealed class CheckInDesk(PracticeBotDb db, TimeProvider time, IChartRende
     /// The digest's card, with the chart of the last <see cref="WeeklySeries.ChartWeeks"/> weeks attached as a PNG when
     /// the host registered an <see cref="IChartRenderer"/>.
     /// </summary>
-    public async Task<OutboundMessage> DigestMessageAsync(Practice practice, CheckInWeek week, CancellationToken ct)
+    /// <param name="recordFollowers">The weekly check-in records the Facebook page's follower count for next week's change.</param>
+    public async Task<OutboundMessage> DigestMessageAsync(Practice practice, CheckInWeek week, CancellationToken ct, bool recordFollowers = false)
     {
         var digest = await DigestAsync(practice, week, ct);
         var message = DigestCard.Render(digest, practice.Name);
+        if (pageHealth is not null && await pageHealth.SectionAsync(practice, week, recordFollowers, ct) is { } page && message.Card is { } card)
+        {
+            message = message with { Card = new Card([.. card.Blocks.Take(card.Blocks.Count - 1), page, card.Blocks[^1]]) };
+        }
+
         if (chart is null)
         {
             return message;

@@ -19,7 +19,7 @@ public sealed class CheckInRun(PracticeBotDb db, CheckInDesk desk, ReviewPeople 
     public async Task RunAsync(Practice practice, CheckInWeek week, TurnContext turn, CancellationToken ct)
     {
         await ResumePausedPlanAsync(practice, turn, ct);
-        var digest = await desk.DigestMessageAsync(practice, week, ct);
+        var digest = await desk.DigestMessageAsync(practice, week, ct, recordFollowers: true);
         if (practice.Channel is { } channel)
         {
             outbox.Enqueue(practice.Id, MessageTarget.Channel(channel), digest);

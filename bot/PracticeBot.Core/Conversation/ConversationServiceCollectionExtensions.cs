@@ -61,9 +61,13 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, PostingPracticeSchedules>());
         services.TryAddScoped<CheckInDesk>();
         services.TryAddScoped<CheckInRun>();
+        services.TryAddScoped<CheckIns.PageHealth.PageHealthDesk>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPracticeSchedules, CheckInPracticeSchedules>());
         services.TryAddScoped<ReviewIngestion>();
         services.TryAddScoped<ReviewIntake>();
+        services.TryAddScoped<Reviews.Sources.Connections.ConnectedSources>();
+        services.TryAddScoped<Reviews.Sources.Connections.SourceAuthorizations>();
+        services.TryAddScoped<Reviews.Sources.SourcePushIntake>();
         services.AddOptions<SourceSyncOptions>(); // the host binds Sources:FailuresBeforeAlert
         services.AddOptions<SourceWorkspacesOptions>(); // the host binds Sources:Workspaces
         services.TryAddScoped<SlugReservations>();

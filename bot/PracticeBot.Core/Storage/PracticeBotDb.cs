@@ -39,6 +39,7 @@ public partial class PracticeBotDb : DbContext
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<ReviewReply> ReviewReplies => Set<ReviewReply>();
     public DbSet<SourceSync> SourceSyncs => Set<SourceSync>();
+    public DbSet<Reviews.Sources.Connections.SourceConnection> SourceConnections => Set<Reviews.Sources.Connections.SourceConnection>();
     public DbSet<PostingPlan> PostingPlans => Set<PostingPlan>();
     public DbSet<PostingSlot> PostingSlots => Set<PostingSlot>();
     public DbSet<PostingAway> PostingAways => Set<PostingAway>();
@@ -83,6 +84,7 @@ public partial class PracticeBotDb : DbContext
         ConfigureAuditAndOutbox(modelBuilder);
         ConfigureInbound(modelBuilder);
         ConfigureDashboard(modelBuilder);
+        ConfigureSourceConnections(modelBuilder);
         foreach (var contributor in ModelContributors)
         {
             contributor.Contribute(modelBuilder);

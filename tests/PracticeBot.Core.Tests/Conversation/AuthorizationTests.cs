@@ -39,6 +39,8 @@ public sealed class AuthorizationTests
         ["practice setup"] = Anyone,
         ["practice role"] = Managers,
         ["practice sources"] = Managers,
+        ["practice connect"] = Managers,
+        ["practice disconnect"] = Managers,
         ["practice checkin"] = Managers,
         ["practice digest"] = Members,
         ["practice dashboard"] = "manager responder operations poster", // a member without a role sees no dashboard

@@ -3,6 +3,7 @@ using PracticeBot.Core.Home;
 using PracticeBot.Core.Posting;
 using PracticeBot.Core.Practices.Onboarding;
 using PracticeBot.Core.Reviews;
+using PracticeBot.Core.Reviews.Sources.Connections;
 
 namespace PracticeBot.Host.Tests.Isolation;
 
@@ -47,6 +48,8 @@ public static class AttemptCatalog
         Command("practice setup", Expect.OwnPractice, _ => $"practice setup \"{TwoPractices.BName}\" America/Chicago"),
         Command("practice role", Expect.OwnPractice, _ => "practice role {@mgr} manager"),
         Command("practice sources", Expect.OwnPractice, _ => "practice sources"),
+        Command("practice connect", Expect.OwnPractice, _ => "practice connect yelp the-attackers-own-business"),
+        Command("practice disconnect", Expect.OwnPractice, _ => "practice disconnect google"),
         Command("practice checkin", Expect.OwnPractice, _ => "practice checkin"),
         Command("practice digest", Expect.OwnPractice, _ => "practice digest"),
         Command("practice settings", Expect.OwnPractice, _ => "practice settings"),
@@ -86,6 +89,8 @@ public static class AttemptCatalog
         new($"action:{CheckInActions.WillPost}", $"action:{CheckInActions.WillPost}", Expect.Refused, ActionId: CheckInActions.WillPost, Value: b => b.NudgeSubject),
         // The pause button carries no id at all: it pauses the presser's own practice's plan, whatever the value says.
         new($"action:{CheckInActions.PausePlan}", $"action:{CheckInActions.PausePlan}", Expect.OwnPractice, ActionId: CheckInActions.PausePlan, Value: b => b.NudgeSubject),
+        // The location button names a source, not a practice: it only ever reads the presser's own practice's pending choices.
+        new($"action:{ChooseSourceLocation.ActionId}", $"action:{ChooseSourceLocation.ActionId}", Expect.OwnPractice, ActionId: ChooseSourceLocation.ActionId, Value: _ => "google:0"),
     ];
 
     public static Attempt ByName(string name) => All.Single(a => a.Name == name);

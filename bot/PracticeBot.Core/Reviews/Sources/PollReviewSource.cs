@@ -23,6 +23,7 @@ public sealed partial class PollReviewSource(
     PracticeBotDb db,
     IEnumerable<IReviewSource> sources,
     ReviewIngestion ingestion,
+    Connections.ConnectedSources connections,
     OutboxWriter outbox,
     IOptions<SourceSyncOptions> options,
     TimeProvider time,
@@ -33,7 +34,8 @@ public sealed partial class PollReviewSource(
         var practice = turn.Practice;
         var name = input.Data.GetValueOrDefault(ReviewSchedules.SourceKey);
         var source = sources.FirstOrDefault(s => s.Name == name);
-        if (practice is null || source is null || !source.Serves(practice))
+        var connected = practice is null || source is null ? null : await connections.FindAsync(practice.Id, source.Name, cancellationToken);
+        if (practice is null || source is null || (connected is null && !source.Serves(practice)))
         {
             return; // a trigger left over from an earlier configuration: the host removes it at its next start
         }
@@ -41,7 +43,7 @@ public sealed partial class PollReviewSource(
         // The remote call comes first, outside any transaction: no database lock is held while a source is slow.
         var cursor = await db.SourceSyncs.Where(s => s.PracticeId == practice.Id && s.Source == source.Name)
             .Select(s => s.Cursor).SingleOrDefaultAsync(cancellationToken);
-        var result = await FetchAsync(source, new SourceQuery(practice, cursor), cancellationToken);
+        var result = await FetchAsync(source, new SourceQuery(practice, cursor, connected), cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sync = await db.SourceSyncs.SingleOrDefaultAsync(s => s.PracticeId == practice.Id && s.Source == source.Name, cancellationToken);

@@ -21,13 +21,18 @@ public sealed class ShowSources(PracticeBotDb db, IEnumerable<IReviewSource> sou
                 .ToListAsync(cancellationToken))
             .ToDictionary(c => c.Source, c => c.Count, StringComparer.Ordinal);
 
+        var connected = await db.SourceConnections.Where(c => c.PracticeId == practice.Id).ToListAsync(cancellationToken);
         var lines = new List<string>();
-        foreach (var source in sources.Where(s => s.Serves(practice)).OrderBy(s => s.DisplayName, StringComparer.Ordinal))
+        foreach (var source in sources.Where(s => s.Serves(practice) || connected.Any(c => c.Source == s.Name)).OrderBy(s => s.DisplayName, StringComparer.Ordinal))
         {
             var sync = syncs.FirstOrDefault(s => s.Source == source.Name);
+            var connection = connected.FirstOrDefault(c => c.Source == source.Name);
             // A feed that relays several sites (the demo) files its reviews under those sites, listed below.
             var count = counts.Remove(source.Name, out var n) ? $" · {Reviews(n)}" : "";
-            lines.Add($"*{source.DisplayName}* (polled every {Every(source.PollInterval)}) — {Status(sync, now)}{count}");
+            var status = connection is { Status: not Connections.SourceConnectionStatus.Connected } && !source.Serves(practice)
+                ? Pending(connection)
+                : Status(sync, now) + Advice(source, sync, connection);
+            lines.Add($"*{source.DisplayName}*{Connection(connection)} (polled every {Every(source.PollInterval)}) — {status}{count}");
         }
 
         foreach (var (source, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
@@ -37,8 +42,9 @@ public sealed class ShowSources(PracticeBotDb db, IEnumerable<IReviewSource> sou
 
         if (lines.Count == 0)
         {
-            turn.Reply("No review sources yet. Sources are configured by your administrator (`Sources:Google`, `Sources:Yelp`, " +
-                       "`Sources:Facebook`), and any service can post reviews to the webhook with the id shown by `practice settings`.");
+            turn.Reply("No review sources yet. Connect one with `practice connect google`, `practice connect facebook` or " +
+                       "`practice connect yelp <business-id>` (or your administrator configures `Sources:Google`, `Sources:Yelp`, `Sources:Facebook`); " +
+                       "any service can post reviews to the webhook with the id shown by `practice settings`.");
             return;
         }
 
@@ -49,6 +55,24 @@ public sealed class ShowSources(PracticeBotDb db, IEnumerable<IReviewSource> sou
                 new SectionBlock(string.Join("\n", lines)),
                 new ContextBlock(["Webhook: POST /api/reviews/webhook with the practice id from `practice settings`."]))));
     }
+
+    /// <summary>Who and what is connected from chat: "connected from chat · account · location".</summary>
+    private static string Connection(Connections.SourceConnection? connection) => connection is not { Status: Connections.SourceConnectionStatus.Connected }
+        ? ""
+        : $" · {string.Join(" · ", new[] { connection.Account, connection.LocationLabel ?? connection.Location }.Where(p => !string.IsNullOrEmpty(p)).Select(p => OutsideText.Mark(p)))}";
+
+    private static string Pending(Connections.SourceConnection connection) => connection.Status switch
+    {
+        Connections.SourceConnectionStatus.Choosing => $"signed in as {OutsideText.Mark(connection.Account)}; a manager still picks the practice's own from the buttons I sent",
+        _ => $"not connected yet: the sign-in link was sent; run `practice connect {connection.Source}` for a new one",
+    };
+
+    /// <summary>What to do about a failure of a source connected from chat, in plain words.</summary>
+    private static string Advice(IReviewSource source, SourceSync? sync, Connections.SourceConnection? connection) =>
+        connection is { Status: Connections.SourceConnectionStatus.Connected } && sync is { Status: SourceSyncStatus.Failing }
+        && sync.LastError?.Contains("reconnect", StringComparison.Ordinal) != true
+            ? $". If it keeps failing, reconnect with `practice connect {source.Name}`"
+            : "";
 
     private static string Status(SourceSync? sync, DateTimeOffset now) => sync switch
     {

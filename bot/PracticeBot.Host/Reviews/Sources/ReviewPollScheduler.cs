@@ -37,11 +37,12 @@ public sealed partial class ReviewPollScheduler(
         db.PracticeScope = null;
         var practices = await db.Practices.AsNoTracking().ToListAsync(cancellationToken);
         var sources = scope.ServiceProvider.GetServices<IReviewSource>().ToList();
+        var connected = await ConnectedAsync(db, null, cancellationToken);
 
         var wanted = new Dictionary<JobKey, (IReviewSource Source, long PracticeId)>();
         foreach (var source in sources)
         {
-            foreach (var practice in practices.Where(source.Serves))
+            foreach (var practice in practices.Where(p => source.Serves(p) || connected.Contains((p.Id, source.Name))))
             {
                 wanted[KeyFor(source.Name, practice.Id)] = (source, practice.Id);
             }
@@ -73,7 +74,8 @@ public sealed partial class ReviewPollScheduler(
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
-        foreach (var source in scope.ServiceProvider.GetServices<IReviewSource>().Where(s => s.Serves(practice)))
+        var connected = await ConnectedAsync(scope.ServiceProvider.GetRequiredService<PracticeBotDb>(), practice.Id, cancellationToken);
+        foreach (var source in scope.ServiceProvider.GetServices<IReviewSource>().Where(s => s.Serves(practice) || connected.Contains((practice.Id, s.Name))))
         {
             var key = KeyFor(source.Name, practice.Id);
             if (!await scheduler.Exists(key, cancellationToken))
@@ -100,6 +102,16 @@ public sealed partial class ReviewPollScheduler(
             .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())
             .Build();
         await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The (practice, source) pairs connected from chat (<c>practice connect</c>).</summary>
+    private static async Task<HashSet<(long, string)>> ConnectedAsync(PracticeBotDb db, long? practiceId, CancellationToken ct)
+    {
+        db.PracticeScope = null;
+        var rows = await db.SourceConnections.AsNoTracking()
+            .Where(c => c.Status == PracticeBot.Core.Reviews.Sources.Connections.SourceConnectionStatus.Connected && (practiceId == null || c.PracticeId == practiceId))
+            .Select(c => new { c.PracticeId, c.Source }).ToListAsync(ct);
+        return rows.Select(r => (r.PracticeId, r.Source)).ToHashSet();
     }
 
     private static TimeSpan IntervalOf(IReviewSource source) =>

@@ -31,6 +31,12 @@ public static class ReviewSourcesExtensions
             o.AddPolicy<string, WebhookAddressRateLimitPolicy>(ReviewWebhookApi.AddressRateLimitPolicy);
         });
         services.AddSingleton<IWebhookSecretVault, PracticeWebhookSecrets>();
+        services.AddSingleton<PracticeBot.Core.Reviews.Sources.Connections.ISourceSecrets, SourceSecrets>();
+        services.AddScoped<Push.PushTargets>();
+        services.AddOptions<Push.GooglePushOptions>().BindConfiguration(Push.GooglePushOptions.SectionName);
+        services.AddHttpClient(nameof(Push.GoogleJwks));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Push.GoogleJwks>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(Push.GoogleJwks))));
         services.AddSingleton<ReviewPollScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReviewPollScheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<PracticeBot.Core.Scheduling.IPracticeSchedules, ReviewPollSchedules>());
@@ -40,6 +46,10 @@ public static class ReviewSourcesExtensions
     public static WebApplication MapReviewSources(this WebApplication app)
     {
         app.MapPost(ReviewWebhookApi.Path, ReviewWebhookApi.ReceiveAsync).DisableAntiforgery().RequireRateLimiting(ReviewWebhookApi.AddressRateLimitPolicy);
+        app.MapGet(SourceConnectApi.Path, SourceConnectApi.CallbackAsync).RequireRateLimiting(ReviewWebhookApi.AddressRateLimitPolicy);
+        app.MapPost(Push.GooglePushApi.Path, Push.GooglePushApi.ReceiveAsync).DisableAntiforgery().RequireRateLimiting(ReviewWebhookApi.AddressRateLimitPolicy);
+        app.MapGet(Push.FacebookWebhookApi.Path, Push.FacebookWebhookApi.Verify).RequireRateLimiting(ReviewWebhookApi.AddressRateLimitPolicy);
+        app.MapPost(Push.FacebookWebhookApi.Path, Push.FacebookWebhookApi.ReceiveAsync).DisableAntiforgery().RequireRateLimiting(ReviewWebhookApi.AddressRateLimitPolicy);
         return app;
     }
 }

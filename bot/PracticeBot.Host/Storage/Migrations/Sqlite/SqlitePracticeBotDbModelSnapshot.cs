@@ -897,6 +897,94 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.ToTable("review_replies", (string)null);
                 });
 
+            modelBuilder.Entity("PracticeBot.Core.Reviews.Sources.Connections.SourceConnection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConnectedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Followers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FollowersWeek")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreviousFollowers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedChoices")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedVerifier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StateExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatePlatform")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateHash")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "Source")
+                        .IsUnique();
+
+                    b.HasIndex("Source", "Location");
+
+                    b.ToTable("source_connections", (string)null);
+                });
+
             modelBuilder.Entity("PracticeBot.Core.Reviews.Sources.SourceSync", b =>
                 {
                     b.Property<long>("Id")
@@ -1077,6 +1165,15 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                     b.HasOne("PracticeBot.Core.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PracticeBot.Core.Reviews.Sources.Connections.SourceConnection", b =>
+                {
+                    b.HasOne("PracticeBot.Core.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
