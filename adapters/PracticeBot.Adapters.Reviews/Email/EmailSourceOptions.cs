@@ -34,7 +34,7 @@ public sealed class EmailSourceOptions
     /// <summary>The mailbox as recorded with each processed message: <c>user@host:port/folder</c>.</summary>
     public string MailboxKey => $"{User}@{Host}:{EffectivePort}/{Folder}";
 
-    internal IEnumerable<string> Problems()
+    public IEnumerable<string> Problems()
     {
         if (!Configured)
         {

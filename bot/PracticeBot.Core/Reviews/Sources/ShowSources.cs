@@ -8,7 +8,8 @@ using PracticeBot.Core.Storage;
 namespace PracticeBot.Core.Reviews.Sources;
 
 /// <summary><c>practice sources</c>: each review source of the practice with its status, last sync and how many reviews it brought.</summary>
-public sealed class ShowSources(PracticeBotDb db, IEnumerable<IReviewSource> sources, TimeProvider time) : IBotHandler<CommandInvocation>
+public sealed class ShowSources(PracticeBotDb db, IEnumerable<IReviewSource> sources, TimeProvider time, IEnumerable<IReviewSourceReport> reports)
+    : IBotHandler<CommandInvocation>
 {
     public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -28,6 +29,11 @@ public sealed class ShowSources(PracticeBotDb db, IEnumerable<IReviewSource> sou
             // A feed that relays several sites (the demo) files its reviews under those sites, listed below.
             var count = counts.Remove(source.Name, out var n) ? $" · {Reviews(n)}" : "";
             lines.Add($"*{source.DisplayName}* (polled every {Every(source.PollInterval)}) — {Status(sync, now)}{count}");
+        }
+
+        foreach (var report in reports)
+        {
+            lines.AddRange(await report.LinesAsync(practice, now, cancellationToken));
         }
 
         foreach (var (source, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))

@@ -1,0 +1,41 @@
+namespace PracticeBot.Host.Reviews.Sources.Email;
+
+/// <summary>
+/// The mailbox reader's state in this process, for <c>practice sources</c> and tests: when it last looked, how it waits,
+/// the last connection problem, and how many messages it processed or found already processed by someone else.
+/// </summary>
+public sealed class EmailAlertStatus
+{
+    private int _processed;
+    private int _alreadyProcessed;
+
+    public DateTimeOffset? LastCheckAt { get; private set; }
+    public bool UsesIdle { get; private set; }
+    /// <summary>Why the mailbox cannot be read now, in words for staff; null while it works.</summary>
+    public string? Problem { get; private set; }
+    public DateTimeOffset? ProblemSince { get; private set; }
+
+    /// <summary>Messages this process recorded (and so ingested, moved or rejected) itself.</summary>
+    public int Processed => Volatile.Read(ref _processed);
+
+    /// <summary>Messages this process found already recorded (by a previous run, or another instance) and left alone.</summary>
+    public int AlreadyProcessed => Volatile.Read(ref _alreadyProcessed);
+
+    internal void Checked(DateTimeOffset at, bool idle)
+    {
+        LastCheckAt = at;
+        UsesIdle = idle;
+        Problem = null;
+        ProblemSince = null;
+    }
+
+    internal void Failed(string problem, DateTimeOffset at)
+    {
+        ProblemSince ??= at;
+        Problem = problem;
+    }
+
+    internal void CountProcessed() => Interlocked.Increment(ref _processed);
+
+    internal void CountAlreadyProcessed() => Interlocked.Increment(ref _alreadyProcessed);
+}
