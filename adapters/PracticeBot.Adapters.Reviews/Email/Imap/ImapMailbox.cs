@@ -17,10 +17,20 @@ public sealed class ImapMailbox : IAsyncDisposable
     private readonly IMailFolder _folder;
     private readonly Dictionary<string, IMailFolder> _targets = new(StringComparer.Ordinal);
 
+    // Set when the server reports new mail (EXISTS), during IDLE or during any other command (a pass's SEARCH), so that
+    // mail arriving while a pass runs is not left waiting for the next poll.
+    private volatile bool _arrived;
+    private CancellationTokenSource? _idle;
+
     private ImapMailbox(ImapClient client, IMailFolder folder)
     {
         _client = client;
         _folder = folder;
+        _folder.CountChanged += (_, _) =>
+        {
+            _arrived = true;
+            _idle?.Cancel();
+        };
     }
 
     public uint UidValidity => _folder.UidValidity;
@@ -90,23 +100,33 @@ public sealed class ImapMailbox : IAsyncDisposable
     /// </summary>
     public async Task WaitForMailAsync(TimeSpan longest, CancellationToken ct)
     {
+        if (_arrived)
+        {
+            _arrived = false;
+            return;
+        }
+
         if (!CanIdle)
         {
             await Task.Delay(longest, ct);
             await _client.NoOpAsync(ct);
+            _arrived = false;
             return;
         }
 
         using var done = new CancellationTokenSource(longest < TimeSpan.FromMinutes(9) ? longest : TimeSpan.FromMinutes(9));
-        void Arrived(object? sender, EventArgs e) => done.Cancel();
-        _folder.CountChanged += Arrived;
+        _idle = done;
         try
         {
-            await _client.IdleAsync(done.Token, ct);
+            if (!_arrived)
+            {
+                await _client.IdleAsync(done.Token, ct);
+            }
         }
         finally
         {
-            _folder.CountChanged -= Arrived;
+            _idle = null;
+            _arrived = false; // the pass that follows sees everything up to now
         }
     }
 

@@ -49,6 +49,7 @@ public sealed partial class EmailAlertIntake(
         {
             if (recorded.TryGetValue(uid.Id, out var record))
             {
+                status.CountAlreadyProcessed(validity, uid.Id);
                 if (!record.Filed)
                 {
                     await FileAsync(mailbox, uid, record, ct);
@@ -103,11 +104,11 @@ public sealed partial class EmailAlertIntake(
 
         if (!await RecordAsync(scope.ServiceProvider, db, record, practice, reading.Review, ct))
         {
-            status.CountAlreadyProcessed();
+            status.CountAlreadyProcessed(validity, uid.Id);
             return;
         }
 
-        status.CountProcessed();
+        status.CountProcessed(validity, uid.Id);
         LogProcessed(logger, uid.Id, record.Outcome, record.PracticeId, record.Source);
         await FileAsync(mailbox, uid, record, ct);
     }

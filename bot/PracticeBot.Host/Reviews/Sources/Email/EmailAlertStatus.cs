@@ -1,13 +1,15 @@
+using System.Collections.Concurrent;
+
 namespace PracticeBot.Host.Reviews.Sources.Email;
 
 /// <summary>
 /// The mailbox reader's state in this process, for <c>practice sources</c> and tests: when it last looked, how it waits,
-/// the last connection problem, and how many messages it processed or found already processed by someone else.
+/// the last connection problem, and which messages it processed itself or found already processed by someone else.
 /// </summary>
 public sealed class EmailAlertStatus
 {
-    private int _processed;
-    private int _alreadyProcessed;
+    // (UIDVALIDITY, UID) → true when this process recorded it, false when it found it recorded already. Set once.
+    private readonly ConcurrentDictionary<(long, long), bool> _messages = new();
 
     public DateTimeOffset? LastCheckAt { get; private set; }
     public bool UsesIdle { get; private set; }
@@ -16,10 +18,10 @@ public sealed class EmailAlertStatus
     public DateTimeOffset? ProblemSince { get; private set; }
 
     /// <summary>Messages this process recorded (and so ingested, moved or rejected) itself.</summary>
-    public int Processed => Volatile.Read(ref _processed);
+    public int Processed => _messages.Count(m => m.Value);
 
     /// <summary>Messages this process found already recorded (by a previous run, or another instance) and left alone.</summary>
-    public int AlreadyProcessed => Volatile.Read(ref _alreadyProcessed);
+    public int AlreadyProcessed => _messages.Count(m => !m.Value);
 
     internal void Checked(DateTimeOffset at, bool idle)
     {
@@ -35,7 +37,7 @@ public sealed class EmailAlertStatus
         Problem = problem;
     }
 
-    internal void CountProcessed() => Interlocked.Increment(ref _processed);
+    internal void CountProcessed(long uidValidity, long uid) => _messages.TryAdd((uidValidity, uid), true);
 
-    internal void CountAlreadyProcessed() => Interlocked.Increment(ref _alreadyProcessed);
+    internal void CountAlreadyProcessed(long uidValidity, long uid) => _messages.TryAdd((uidValidity, uid), false);
 }
