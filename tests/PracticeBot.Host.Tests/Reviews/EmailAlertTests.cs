@@ -165,6 +165,48 @@ public sealed class EmailAlertTests
         Assert.DoesNotContain("could not read", await SayAsync(host, "T1", "practice", "sources"), StringComparison.Ordinal);
     }
 
+    [ImapFact]
+    public async Task GoogleAlert_ForAPracticeWhoseGoogleLocationIsPolled_IsRecordedAndSkipped()
+    {
+        using var file = new TempDatabaseFile();
+        var folder = await TestImap.CreateFolderAsync();
+        await using var host = await StartAsync(BotFactory.Sqlite(file.Path, [
+            .. Settings(folder),
+            ("Sources:Google:BaseUrl", "http://127.0.0.1:9/"), ("Sources:Google:TokenEndpoint", "http://127.0.0.1:9/token"),
+            ("Sources:Google:ClientId", "client"), ("Sources:Google:ClientSecret", "secret"), ("Sources:Google:RefreshToken", "refresh"),
+            ("Sources:Google:Practices:sunrise:0:Name", "accounts/1/locations/2")]));
+        var google = EmailSamples.Load("google-new-review.eml");
+        google.Headers.Add("X-Forwarded-For", $"{Sunrise} reviews@practicebot.example");
+
+        await TestImap.AppendAsync(folder, google);
+
+        await Eventually.TrueAsync(async () => (await TestImap.ListAsync(folder)).SingleOrDefault().Seen, "the alert to be filed");
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
+        var record = await db.EmailMessages.SingleAsync();
+        Assert.Equal((EmailOutcome.Skipped, "google"), (record.Outcome, record.Source));
+        Assert.Empty(await db.Reviews.ToListAsync());
+    }
+
+    [ImapFact]
+    public async Task WrongPassword_PracticeSourcesSaysWhyTheMailboxIsNotRead()
+    {
+        using var file = new TempDatabaseFile();
+        var folder = await TestImap.CreateFolderAsync();
+        await using var host = new BotFactory(BotFactory.Sqlite(file.Path, [.. Settings(folder), ("Sources:Email:Password", "not-the-password")]));
+        _ = host.Server;
+        await SayAsync(host, "T1", "practice", "setup Sunrise America/Chicago");
+        var status = host.Services.GetRequiredService<EmailAlertStatus>();
+
+        await Eventually.TrueAsync(() => Task.FromResult(status.Problem is not null), "the login to be refused");
+
+        var sources = await SayAsync(host, "T1", "practice", "sources");
+        Assert.Contains("*Alert e-mails* (forwarded from frontdesk@sunrise-fm.example;", sources, StringComparison.Ordinal);
+        Assert.Contains("failing since", sources, StringComparison.Ordinal);
+        Assert.Contains("refused the user name or password (Sources:Email:User, Password)", sources, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password", sources, StringComparison.Ordinal);
+    }
+
     private static (string Key, string? Value)[] Settings(string folder) =>
     [
         ("Demo:Enabled", "false"),

@@ -72,7 +72,18 @@ public sealed partial class EmailAlertIntake(
             return; // gone meanwhile: another instance filed it
         }
 
-        var reading = reader.Read(message, PracticeOf);
+        EmailReading reading;
+        try
+        {
+            reading = reader.Read(message, PracticeOf);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One message nobody can read must not stop the messages after it: it is put aside for people.
+            LogUnreadable(logger, uid.Id, e.GetType().Name);
+            reading = new EmailReading(EmailReadingKind.Rejected, null, null, null, $"PracticeBot could not read this message ({e.GetType().Name})");
+        }
+
         var record = new EmailMessageRecord
         {
             Mailbox = o.MailboxKey,
@@ -216,6 +227,9 @@ public sealed partial class EmailAlertIntake(
 
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert e-mail UID {Uid} could not be read ({Error}): moved aside")]
+    private static partial void LogUnreadable(ILogger logger, uint uid, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert e-mail UID {Uid}: {Outcome} (practice {PracticeId}, source {Source})")]
     private static partial void LogProcessed(ILogger logger, uint uid, EmailOutcome outcome, long? practiceId, string? source);

@@ -46,8 +46,16 @@ public sealed partial class EmailAlertListener(
             {
                 return;
             }
-            catch (Exception e) when (Describe(e, o) is { } problem)
+            catch (Exception e)
             {
+                // Never let the mailbox stop the bot: record why, and try again later.
+                var problem = Describe(e, o);
+                if (problem is null)
+                {
+                    problem = $"an unexpected error ({e.GetType().Name}); the operator's log has the details";
+                    LogUnexpected(logger, e);
+                }
+
                 status.Failed(problem, time.GetUtcNow());
                 LogFailed(logger, problem, backOff);
                 try
@@ -64,7 +72,7 @@ public sealed partial class EmailAlertListener(
         }
     }
 
-    /// <summary>What went wrong, in words an operator can act on (never message content); null for bugs, which should surface.</summary>
+    /// <summary>What went wrong, in words an operator can act on (never message content); null for the unexpected.</summary>
     private static string? Describe(Exception e, EmailSourceOptions o) => e switch
     {
         AuthenticationException => $"the mailbox {o.User}@{o.Host} refused the user name or password (Sources:Email:User, Password)",
@@ -79,6 +87,9 @@ public sealed partial class EmailAlertListener(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reading review alerts from {Host}:{Port} folder {Folder} (IDLE: {Idle})")]
     private static partial void LogConnected(ILogger logger, string host, int port, string folder, bool idle);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Review alert mailbox: unexpected error")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Review alert mailbox: {Problem}; trying again in {BackOff}")]
     private static partial void LogFailed(ILogger logger, string problem, TimeSpan backOff);
