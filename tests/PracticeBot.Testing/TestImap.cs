@@ -94,6 +94,17 @@ public static class TestImap
         return summaries.Select(s => (s.Envelope?.MessageId, s.Flags?.HasFlag(MessageFlags.Seen) == true)).ToList();
     }
 
+    /// <summary>The folder's UIDVALIDITY and the UIDs of its messages.</summary>
+    public static async Task<(uint UidValidity, IReadOnlyList<uint> Uids)> UidsAsync(string folder)
+    {
+        using var client = await ConnectAsync();
+        var target = await FolderAsync(client, folder);
+        await target.OpenAsync(FolderAccess.ReadOnly);
+        var uids = await target.SearchAsync(MailKit.Search.SearchQuery.All);
+        await client.DisconnectAsync(true);
+        return (target.UidValidity, uids.Select(u => u.Id).ToList());
+    }
+
     private static async Task<IMailFolder> FolderAsync(ImapClient client, string path)
     {
         var folder = await client.GetFolderAsync(client.PersonalNamespaces[0].Path);

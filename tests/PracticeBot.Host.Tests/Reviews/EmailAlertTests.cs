@@ -80,6 +80,45 @@ public sealed class EmailAlertTests
         Assert.Equal(["HG-2001", "HG-2002"], await db.Reviews.OrderBy(r => r.Number).Select(r => r.ExternalId).ToListAsync());
     }
 
+    [ImapFact]
+    public async Task CrashAfterRecordingBeforeFiling_TheNextRunFilesTheMessage_WithoutProcessingItAgain()
+    {
+        using var file = new TempDatabaseFile();
+        var folder = await TestImap.CreateFolderAsync();
+        var newsletter = EmailSamples.Load("newsletter-not-an-alert.eml");
+        newsletter.Headers.Add("X-Forwarded-For", $"{Sunrise} reviews@practicebot.example");
+        await TestImap.AppendAsync(folder, newsletter);
+        var (validity, uids) = await TestImap.UidsAsync(folder);
+        await using (var before = new BotFactory(BotFactory.Sqlite(file.Path, ("Demo:Enabled", "false"), ("Sources:Workspaces:sunrise", "slack:T1"))))
+        {
+            _ = before.Server; // migrates the database; no mailbox configured
+            await SayAsync(before, "T1", "practice", "setup Sunrise America/Chicago");
+            await using var scope = before.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PracticeBotDb>();
+            var (host, port, user, _) = TestImap.Server;
+            db.EmailMessages.Add(new EmailMessageRecord
+            {
+                Mailbox = $"{user}@{host}:{port}/{folder}", UidValidity = validity, Uid = uids.Single(), Outcome = EmailOutcome.Unparsed,
+                PracticeId = (await db.Practices.SingleAsync()).Id, Problem = "recorded before the crash", ProcessedAt = DateTimeOffset.UtcNow, Filed = false,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using var after = await StartAsync(BotFactory.Sqlite(file.Path, Settings(folder)), setUp: false);
+
+        await Eventually.TrueAsync(async () => (await TestImap.ListAsync(folder + "/Unparsed")).Count == 1, "the message to be filed");
+        var status = after.Services.GetRequiredService<EmailAlertStatus>();
+        Assert.Equal((0, 1), (status.Processed, status.AlreadyProcessed));
+        await using var check = after.Services.CreateAsyncScope();
+        var record = await check.ServiceProvider.GetRequiredService<PracticeBotDb>().EmailMessages.SingleAsync();
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var s = after.Services.CreateAsyncScope();
+            return (await s.ServiceProvider.GetRequiredService<PracticeBotDb>().EmailMessages.SingleAsync()).Filed;
+        }, "the record to say filed");
+        Assert.Equal("recorded before the crash", record.Problem);
+    }
+
     [ImapFact(withPostgres: true)]
     public async Task TwoInstances_OneDatabase_EachMessageProcessedOnce()
     {
