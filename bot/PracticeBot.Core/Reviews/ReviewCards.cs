@@ -22,6 +22,7 @@ public static class ReviewCards
         ["healthgrades"] = "Healthgrades",
         ["vitals"] = "Vitals",
         ["ratemds"] = "RateMDs",
+        ["zocdoc"] = "Zocdoc",
         ["webhook"] = "Webhook",
     };
 

@@ -16,4 +16,6 @@ public enum ReviewOrigin
     Csv = 3,
     /// <summary>The demo practice's bundled feed.</summary>
     Demo = 4,
+    /// <summary>Parsed from a review site's alert e-mail forwarded to the bot's mailbox: tracked, never answered through an API.</summary>
+    Email = 5,
 }

@@ -1,3 +1,4 @@
+using PracticeBot.Adapters.Reviews.Email.Storage;
 using PracticeBot.Adapters.Slack.Storage;
 using PracticeBot.Adapters.Teams.Storage;
 using PracticeBot.Core.Storage;
@@ -10,5 +11,5 @@ namespace PracticeBot.Host.Storage;
 /// </summary>
 public static class PlatformModels
 {
-    public static IReadOnlyList<IModelContributor> All { get; } = [new SlackModel(), new TeamsModel()];
+    public static IReadOnlyList<IModelContributor> All { get; } = [new SlackModel(), new TeamsModel(), new EmailModel()];
 }

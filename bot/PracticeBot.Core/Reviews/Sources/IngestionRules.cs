@@ -43,8 +43,8 @@ public static class IngestionRules
         return decision;
     }
 
-    /// <summary>Pushed to the bot (webhook, CSV), or stored before origins were recorded: the sender's word only.</summary>
-    public static bool IsPushed(ReviewOrigin origin) => origin is ReviewOrigin.Webhook or ReviewOrigin.Csv or ReviewOrigin.Unknown;
+    /// <summary>Pushed to the bot (webhook, CSV, alert e-mail), or stored before origins were recorded: the sender's word only.</summary>
+    public static bool IsPushed(ReviewOrigin origin) => origin is ReviewOrigin.Webhook or ReviewOrigin.Csv or ReviewOrigin.Email or ReviewOrigin.Unknown;
 
     /// <summary>
     /// When this copy of the review was last changed, by the source's own clock: its update time, or its creation time

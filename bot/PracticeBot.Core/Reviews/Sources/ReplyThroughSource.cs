@@ -27,7 +27,7 @@ public static class ReplyThroughSource
         return review.Origin switch
         {
             ReviewOrigin.Polled => $"this review's {source} location is no longer connected to this practice, so PracticeBot does not reply to it on {source}",
-            ReviewOrigin.Webhook or ReviewOrigin.Csv or ReviewOrigin.Demo or ReviewOrigin.Unknown =>
+            ReviewOrigin.Webhook or ReviewOrigin.Csv or ReviewOrigin.Email or ReviewOrigin.Demo or ReviewOrigin.Unknown =>
                 $"this review came {Arrival(review.Origin)}, not from the practice's connected {source} location, so PracticeBot does not reply to it through {source}",
             _ => $"PracticeBot does not reply to this review through {source}",
         };
@@ -38,6 +38,7 @@ public static class ReplyThroughSource
         ReviewOrigin.Webhook => "through the webhook",
         ReviewOrigin.Csv => "from a CSV import",
         ReviewOrigin.Demo => "from the demo feed",
+        ReviewOrigin.Email => "from an alert e-mail",
         _ => "before PracticeBot recorded where reviews come from",
     };
 }

@@ -11,7 +11,7 @@ namespace PracticeBot.Core.Reviews.Sources;
 /// </summary>
 public sealed class ReviewIntake(PracticeBotDb db, ReviewIngestion ingestion, TimeProvider time)
 {
-    /// <param name="channel">How they arrive: <see cref="ReviewOrigin.Webhook"/> or <see cref="ReviewOrigin.Csv"/>.</param>
+    /// <param name="channel">How they arrive: <see cref="ReviewOrigin.Webhook"/>, <see cref="ReviewOrigin.Csv"/> or <see cref="ReviewOrigin.Email"/>.</param>
     /// <param name="origin">Where they came from, for the audit log: <c>webhook</c>, <c>import:reviews.csv</c>.</param>
     /// <returns>Null when the practice does not exist.</returns>
     public async Task<IngestionSummary?> ReceiveAsync(
@@ -20,7 +20,7 @@ public sealed class ReviewIntake(PracticeBotDb db, ReviewIngestion ingestion, Ti
         if (!IngestionRules.IsPushed(channel) || channel == ReviewOrigin.Unknown)
         {
             // Pushed reviews are the sender's word: they must never be stored as if read from a connected source.
-            throw new ArgumentOutOfRangeException(nameof(channel), channel, "Pushed reviews arrive by webhook or CSV.");
+            throw new ArgumentOutOfRangeException(nameof(channel), channel, "Pushed reviews arrive by webhook, CSV or alert e-mail.");
         }
 
         db.PracticeScope = practiceId;

@@ -8,7 +8,8 @@ using PracticeBot.Core.Storage;
 namespace PracticeBot.Core.Reviews.Sources;
 
 /// <summary><c>practice sources</c>: each review source of the practice with its status, last sync and how many reviews it brought.</summary>
-public sealed class ShowSources(PracticeBotDb db, IEnumerable<IReviewSource> sources, TimeProvider time) : IBotHandler<CommandInvocation>
+public sealed class ShowSources(PracticeBotDb db, IEnumerable<IReviewSource> sources, TimeProvider time, IEnumerable<IReviewSourceReport> reports)
+    : IBotHandler<CommandInvocation>
 {
     public async ValueTask HandleAsync(CommandInvocation command, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -33,6 +34,11 @@ public sealed class ShowSources(PracticeBotDb db, IEnumerable<IReviewSource> sou
                 ? Pending(connection)
                 : Status(sync, now) + Advice(source, sync, connection);
             lines.Add($"*{source.DisplayName}*{Connection(connection)} (polled every {Every(source.PollInterval)}) — {status}{count}");
+        }
+
+        foreach (var report in reports)
+        {
+            lines.AddRange(await report.LinesAsync(practice, now, cancellationToken));
         }
 
         foreach (var (source, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))

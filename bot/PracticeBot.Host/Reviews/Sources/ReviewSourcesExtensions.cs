@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PracticeBot.Adapters.Reviews;
 using PracticeBot.Core.Practices;
 using PracticeBot.Core.Reviews.Sources;
+using PracticeBot.Host.Reviews.Sources.Email;
 
 namespace PracticeBot.Host.Reviews.Sources;
 
@@ -15,6 +16,7 @@ public static class ReviewSourcesExtensions
     {
         var services = builder.Services;
         services.AddReviewConnectors();
+        services.AddEmailAlerts();
         services.AddOptions<SourceSyncOptions>().BindConfiguration(SourceSyncOptions.SectionName);
         services.AddOptions<SourceWorkspacesOptions>().BindConfiguration(SourceWorkspacesOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<SourceWorkspacesOptions>, SourceWorkspacesValidator>());
