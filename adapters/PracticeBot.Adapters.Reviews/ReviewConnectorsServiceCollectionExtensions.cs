@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,8 @@ public static class ReviewConnectorsServiceCollectionExtensions
 
         services.TryAddSingleton<DemoReviewSource>();
 
-        services.AddOptions<Connect.ConnectOptions>().BindConfiguration(Connect.ConnectOptions.SectionName);
+        services.AddOptions<Connect.ConnectOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.PublicBaseUrl = configuration[Connect.ConnectOptions.SettingName]);
         services.AddHttpClient<Connect.GoogleAuthorizer>().AddStandardResilienceHandler();
         services.AddHttpClient<Connect.FacebookAuthorizer>().AddStandardResilienceHandler();
         services.AddTransient<ISourceAuthorizer>(sp => sp.GetRequiredService<Connect.GoogleAuthorizer>());

@@ -1,12 +1,13 @@
 namespace PracticeBot.Adapters.Reviews.Connect;
 
 /// <summary>
-/// <c>Sources:Connect</c>: the public address of this bot, where providers send people back after consent
-/// (<c>{PublicBaseUrl}/api/sources/google/callback</c>, <c>…/facebook/callback</c>).
+/// The public address of this bot, where providers send people back after consent
+/// (<c>{PublicBaseUrl}/api/sources/google/callback</c>, <c>…/facebook/callback</c>): the top-level <c>PublicBaseUrl</c>
+/// setting, the one every link in chat starts with (the dashboard's sign-in, the calendar feed).
 /// </summary>
 public sealed class ConnectOptions
 {
-    public const string SectionName = "Sources:Connect";
+    public const string SettingName = "PublicBaseUrl";
 
     public string? PublicBaseUrl { get; set; }
 

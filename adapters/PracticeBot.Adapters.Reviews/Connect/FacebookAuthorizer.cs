@@ -24,7 +24,7 @@ public sealed class FacebookAuthorizer(HttpClient http, IOptions<FacebookSourceO
     public string? MissingConfiguration =>
         string.IsNullOrWhiteSpace(options.Value.AppId) || string.IsNullOrWhiteSpace(options.Value.AppSecret)
             ? $"{FacebookSourceOptions.SectionName}:AppId and AppSecret are not set"
-            : connect.Value.RedirectUri(Source) is null ? $"{ConnectOptions.SectionName}:PublicBaseUrl is not set" : null;
+            : connect.Value.RedirectUri(Source) is null ? $"{ConnectOptions.SettingName} is not set" : null;
 
     public Uri AuthorizationUrl(string state, string? codeVerifier) => OAuthQuery.Build(
         $"{Root(options.Value.DialogBaseUrl)}{options.Value.ApiVersion}/dialog/oauth",

@@ -26,7 +26,7 @@ public sealed class GoogleAuthorizer(HttpClient http, IOptions<GoogleSourceOptio
     public string? MissingConfiguration =>
         string.IsNullOrWhiteSpace(options.Value.ClientId) || string.IsNullOrWhiteSpace(options.Value.ClientSecret)
             ? $"{GoogleSourceOptions.SectionName}:ClientId and ClientSecret are not set"
-            : connect.Value.RedirectUri(Source) is null ? $"{ConnectOptions.SectionName}:PublicBaseUrl is not set" : null;
+            : connect.Value.RedirectUri(Source) is null ? $"{ConnectOptions.SettingName} is not set" : null;
 
     public Uri AuthorizationUrl(string state, string? codeVerifier) => OAuthQuery.Build(options.Value.AuthorizationEndpoint,
     [

@@ -210,7 +210,7 @@ public sealed class FacebookConnectTests : IDisposable
 
     internal static BotFactory HostOn(string file, FakeFacebook facebook) => new(BotFactory.Sqlite(
         file,
-        [("Demo:Enabled", "false"), ("Sources:Connect:PublicBaseUrl", "http://localhost"), .. facebook.Settings()]));
+        [("Demo:Enabled", "false"), ("PublicBaseUrl", "http://localhost"), .. facebook.Settings()]));
 
     private static Task<TurnResult> Say(BotDispatcher bot, string user, string command, string text) =>
         bot.DispatchAsync(new CommandReceived(Channel, new ChatUser(user), command, text));

@@ -296,7 +296,7 @@ public sealed class GoogleConnectTests : IDisposable
 
     private BotFactory Host(FakeGoogle google, Action<IServiceCollection>? configure = null) => new(BotFactory.Sqlite(
         _file.Path,
-        [("Demo:Enabled", "false"), ("Sources:Connect:PublicBaseUrl", "http://localhost"), .. google.Settings()]), configure);
+        [("Demo:Enabled", "false"), ("PublicBaseUrl", "http://localhost"), .. google.Settings()]), configure);
 
     internal static Task<TurnResult> Say(BotDispatcher bot, string user, string command, string text) =>
         bot.DispatchAsync(new CommandReceived(Channel, new ChatUser(user), command, text));
