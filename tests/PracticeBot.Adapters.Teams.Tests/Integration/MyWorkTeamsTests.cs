@@ -151,6 +151,7 @@ public sealed class MyWorkTeamsTests : IAsyncLifetime
         using var request = Activities.Post(activity, TestTokens.Create(_fake, _fake.ServiceUrl, expires: _clock.GetUtcNow().UtcDateTime.AddMinutes(30)));
         var response = await _client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _factory.OutboxDrainedAsync(); // replies to a message go through the outbox
         return response;
     }
 }

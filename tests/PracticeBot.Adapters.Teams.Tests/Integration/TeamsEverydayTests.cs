@@ -165,9 +165,11 @@ public sealed class TeamsEverydayTests : IAsyncLifetime
             activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Activities.Tenant } };
         }
 
+        await _factory.OutboxDrainedAsync(); // what earlier turns said has arrived before the mark
         var mark = _fake.Calls.Count;
         var response = await SendAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _factory.OutboxDrainedAsync();
         var conversation = Uri.EscapeDataString(personal ? PersonalChat : Activities.Channel);
         await Eventually.TrueAsync(() => _fake.Calls.Skip(mark).Any(c => c.Path.Contains(conversation, StringComparison.Ordinal)), $"an answer to `{text}`");
         return string.Join("\n", _fake.Calls.Skip(mark).Select(c => c.Json is { } json ? Texts(json) : c.Body));

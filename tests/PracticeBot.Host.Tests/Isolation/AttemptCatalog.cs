@@ -56,6 +56,7 @@ public static class AttemptCatalog
         Command("practice settings", Expect.Unparsed, b => $"practice settings {TwoPractices.BSlug}", "B's slug"),
         Command("practice set", Expect.OwnPractice, _ => "practice set tone formal"),
         Command("practice set", Expect.Unparsed, b => $"practice set {TwoPractices.BSlug} formal", "B's slug"),
+        Command("practice dashboard", Expect.OwnPractice, _ => "practice dashboard"),
         Command("help topics", Expect.OwnPractice, _ => "help"),
         Command("my work", Expect.OwnPractice, _ => "my work"),
 
