@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -50,8 +49,6 @@ public static class ReviewConnectorsServiceCollectionExtensions
 
         services.TryAddSingleton<DemoReviewSource>();
 
-        services.AddOptions<Connect.ConnectOptions>()
-            .Configure<IConfiguration>((options, configuration) => options.PublicBaseUrl = configuration[Connect.ConnectOptions.SettingName]);
         services.AddHttpClient<Connect.GoogleAuthorizer>().AddStandardResilienceHandler();
         services.AddHttpClient<Connect.FacebookAuthorizer>().AddStandardResilienceHandler();
         services.AddTransient<ISourceAuthorizer>(sp => sp.GetRequiredService<Connect.GoogleAuthorizer>());

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using PracticeBot.Adapters.Reviews.Facebook;
 using PracticeBot.Adapters.Reviews.Http;
+using PracticeBot.Core.Hosting;
 using PracticeBot.Core.Reviews.Sources.Connections;
 
 namespace PracticeBot.Adapters.Reviews.Connect;
@@ -14,7 +15,7 @@ namespace PracticeBot.Adapters.Reviews.Connect;
 /// to its <c>ratings</c> webhooks (<c>POST /{page-id}/subscribed_apps</c>); disconnecting unsubscribes it. The user
 /// token itself is not kept.
 /// </summary>
-public sealed class FacebookAuthorizer(HttpClient http, IOptions<FacebookSourceOptions> options, IOptions<ConnectOptions> connect) : ISourceAuthorizer
+public sealed class FacebookAuthorizer(HttpClient http, IOptions<FacebookSourceOptions> options, IPublicLinks links) : ISourceAuthorizer
 {
     public string Source => FacebookReviewSource.SourceName;
 
@@ -24,13 +25,13 @@ public sealed class FacebookAuthorizer(HttpClient http, IOptions<FacebookSourceO
     public string? MissingConfiguration =>
         string.IsNullOrWhiteSpace(options.Value.AppId) || string.IsNullOrWhiteSpace(options.Value.AppSecret)
             ? $"{FacebookSourceOptions.SectionName}:AppId and AppSecret are not set"
-            : connect.Value.RedirectUri(Source) is null ? $"{ConnectOptions.SettingName} is not set" : null;
+            : ConnectCallback.Uri(links, Source) is null ? ConnectCallback.MissingSetting : null;
 
     public Uri AuthorizationUrl(string state, string? codeVerifier) => OAuthQuery.Build(
         $"{Root(options.Value.DialogBaseUrl)}{options.Value.ApiVersion}/dialog/oauth",
         [
             ("client_id", options.Value.AppId),
-            ("redirect_uri", connect.Value.RedirectUri(Source)),
+            ("redirect_uri", ConnectCallback.Uri(links, Source)),
             ("state", state),
             ("response_type", "code"),
             ("scope", options.Value.Scopes),
@@ -41,7 +42,7 @@ public sealed class FacebookAuthorizer(HttpClient http, IOptions<FacebookSourceO
         var o = options.Value;
         var shortLived = await GetAsync<TokenAnswer>(OAuthQuery.Build($"{Graph()}oauth/access_token",
         [
-            ("client_id", o.AppId), ("redirect_uri", connect.Value.RedirectUri(Source)), ("client_secret", o.AppSecret), ("code", code),
+            ("client_id", o.AppId), ("redirect_uri", ConnectCallback.Uri(links, Source)), ("client_secret", o.AppSecret), ("code", code),
         ]), null, cancellationToken);
         if (shortLived.AccessToken is not { Length: > 0 } token)
         {

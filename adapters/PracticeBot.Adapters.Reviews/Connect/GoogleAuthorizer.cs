@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using PracticeBot.Adapters.Reviews.Google;
 using PracticeBot.Adapters.Reviews.Http;
+using PracticeBot.Core.Hosting;
 using PracticeBot.Core.Reviews.Sources.Connections;
 
 namespace PracticeBot.Adapters.Reviews.Connect;
@@ -14,7 +15,7 @@ namespace PracticeBot.Adapters.Reviews.Connect;
 /// locations (Business Information API <c>v1/{account}/locations?readMask=name,title</c>). Disconnecting revokes the
 /// refresh token (<c>POST {RevokeEndpoint}</c>).
 /// </summary>
-public sealed class GoogleAuthorizer(HttpClient http, IOptions<GoogleSourceOptions> options, IOptions<ConnectOptions> connect) : ISourceAuthorizer
+public sealed class GoogleAuthorizer(HttpClient http, IOptions<GoogleSourceOptions> options, IPublicLinks links) : ISourceAuthorizer
 {
     public const string Scope = "https://www.googleapis.com/auth/business.manage";
     private const int MaxPages = 10;
@@ -26,12 +27,12 @@ public sealed class GoogleAuthorizer(HttpClient http, IOptions<GoogleSourceOptio
     public string? MissingConfiguration =>
         string.IsNullOrWhiteSpace(options.Value.ClientId) || string.IsNullOrWhiteSpace(options.Value.ClientSecret)
             ? $"{GoogleSourceOptions.SectionName}:ClientId and ClientSecret are not set"
-            : connect.Value.RedirectUri(Source) is null ? $"{ConnectOptions.SettingName} is not set" : null;
+            : ConnectCallback.Uri(links, Source) is null ? ConnectCallback.MissingSetting : null;
 
     public Uri AuthorizationUrl(string state, string? codeVerifier) => OAuthQuery.Build(options.Value.AuthorizationEndpoint,
     [
         ("client_id", options.Value.ClientId),
-        ("redirect_uri", connect.Value.RedirectUri(Source)),
+        ("redirect_uri", ConnectCallback.Uri(links, Source)),
         ("response_type", "code"),
         ("scope", Scope),
         ("access_type", "offline"),
@@ -54,7 +55,7 @@ public sealed class GoogleAuthorizer(HttpClient http, IOptions<GoogleSourceOptio
                 ["code"] = code,
                 ["client_id"] = o.ClientId ?? "",
                 ["client_secret"] = o.ClientSecret ?? "",
-                ["redirect_uri"] = connect.Value.RedirectUri(Source) ?? "",
+                ["redirect_uri"] = ConnectCallback.Uri(links, Source) ?? "",
                 ["code_verifier"] = codeVerifier ?? "",
             }), cancellationToken);
             if (!response.IsSuccessStatusCode)

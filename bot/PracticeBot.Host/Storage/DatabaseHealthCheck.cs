@@ -30,7 +30,7 @@ public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCh
             null => HealthCheckResult.Healthy("database reachable"),
             OperationCanceledException => HealthCheckResult.Unhealthy("database did not answer within 3 s"),
             // Expected while the database is away: a plain unhealthy status, not an error logged on every probe.
-            System.Data.Common.DbException or _ when StorageFailure.IsUnavailable(failure) =>
+            _ when failure is System.Data.Common.DbException || StorageFailure.IsUnavailable(failure) =>
                 HealthCheckResult.Unhealthy($"database unreachable ({failure.GetType().Name})"),
             _ => HealthCheckResult.Unhealthy("database check failed", failure),
         };
