@@ -88,7 +88,7 @@ public sealed class DashboardProviders(IReadOnlyList<DashboardProvider> configur
             auth.AddOpenIdConnect(DashboardProvider.Entra.Scheme, o =>
             {
                 Configure(o, DashboardProvider.Entra, settings.Entra, authority, ["openid", "profile"], pkce: true);
-                o.TokenValidationParameters.IssuerValidator = TenantIssuer;
+                o.TokenValidationParameters.IssuerValidatorUsingConfiguration = TenantIssuer;
             });
             configured.Add(DashboardProvider.Entra);
         }
@@ -129,10 +129,10 @@ public sealed class DashboardProviders(IReadOnlyList<DashboardProvider> configur
     /// Entra's multi-tenant discovery names its issuer with a <c>{tenantid}</c> placeholder: the token's issuer must be
     /// that issuer for the token's own <c>tid</c>. A single-tenant issuer has no placeholder and must match as it is.
     /// </summary>
-    private static string TenantIssuer(string issuer, SecurityToken token, TokenValidationParameters parameters)
+    private static string TenantIssuer(string issuer, SecurityToken token, TokenValidationParameters parameters, BaseConfiguration? configuration)
     {
         var tenant = token is JsonWebToken jwt && jwt.TryGetPayloadValue<string>("tid", out var tid) ? tid : "";
-        var expected = (parameters.ValidIssuers ?? []).Append(parameters.ValidIssuer).OfType<string>()
+        var expected = (parameters.ValidIssuers ?? []).Append(parameters.ValidIssuer).Append(configuration?.Issuer).OfType<string>()
             .Select(v => v.Replace("{tenantid}", tenant, StringComparison.OrdinalIgnoreCase));
         return tenant.Length > 0 && expected.Contains(issuer, StringComparer.Ordinal)
             ? issuer
