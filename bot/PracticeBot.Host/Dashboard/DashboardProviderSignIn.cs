@@ -57,8 +57,21 @@ public static partial class DashboardProviderSignIn
             "The answer from the sign-in provider was expired, incomplete or could not be verified, so you are not signed in. "
             + "Start again from the dashboard's start page, or type `practice dashboard` in chat.");
 
-    public static OpenIdConnectEvents Events(DashboardProvider provider) => new()
+    /// <param name="publicLinks">
+    /// When <c>PublicBaseUrl</c> is set, the provider sends the person back there (the address registered with it), not
+    /// to whatever host name a proxy in front of the bot passed on.
+    /// </param>
+    public static OpenIdConnectEvents Events(DashboardProvider provider, PublicLinks? publicLinks) => new()
     {
+        OnRedirectToIdentityProvider = context =>
+        {
+            if (publicLinks is not null)
+            {
+                context.ProtocolMessage.RedirectUri = publicLinks.To(provider.CallbackPath);
+            }
+
+            return Task.CompletedTask;
+        },
         OnTicketReceived = context => SignedInAsync(context, provider),
         OnAccessDenied = context =>
         {

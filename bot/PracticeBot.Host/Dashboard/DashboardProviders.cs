@@ -73,11 +73,12 @@ public sealed class DashboardProviders(IReadOnlyList<DashboardProvider> configur
     public static DashboardProviders Add(WebApplicationBuilder builder, Microsoft.AspNetCore.Authentication.AuthenticationBuilder auth)
     {
         var settings = builder.Configuration.GetSection(DashboardSignInOptions.SectionName).Get<DashboardSignInOptions>() ?? new();
+        var publicBase = builder.Configuration[PublicLinks.SettingName];
         var configured = new List<DashboardProvider>();
         if (settings.Slack.IsConfigured)
         {
             var authority = settings.Slack.Authority ?? "https://slack.com";
-            auth.AddOpenIdConnect(DashboardProvider.Slack.Scheme, o => Configure(o, DashboardProvider.Slack, settings.Slack, authority, ["openid", "profile"], pkce: false));
+            auth.AddOpenIdConnect(DashboardProvider.Slack.Scheme, o => Configure(o, DashboardProvider.Slack, settings.Slack, authority, publicBase, pkce: false));
             configured.Add(DashboardProvider.Slack);
         }
 
@@ -87,7 +88,7 @@ public sealed class DashboardProviders(IReadOnlyList<DashboardProvider> configur
             var authority = settings.Entra.Authority ?? $"https://login.microsoftonline.com/{tenant}/v2.0";
             auth.AddOpenIdConnect(DashboardProvider.Entra.Scheme, o =>
             {
-                Configure(o, DashboardProvider.Entra, settings.Entra, authority, ["openid", "profile"], pkce: true);
+                Configure(o, DashboardProvider.Entra, settings.Entra, authority, publicBase, pkce: true);
                 o.TokenValidationParameters.IssuerValidatorUsingConfiguration = TenantIssuer;
             });
             configured.Add(DashboardProvider.Entra);
@@ -99,7 +100,7 @@ public sealed class DashboardProviders(IReadOnlyList<DashboardProvider> configur
     }
 
     private static void Configure(
-        OpenIdConnectOptions o, DashboardProvider provider, DashboardProviderSettings settings, string authority, string[] scopes, bool pkce)
+        OpenIdConnectOptions o, DashboardProvider provider, DashboardProviderSettings settings, string authority, string? publicBase, bool pkce)
     {
         o.Authority = authority;
         o.RequireHttpsMetadata = !IsLoopback(authority);
@@ -110,10 +111,8 @@ public sealed class DashboardProviders(IReadOnlyList<DashboardProvider> configur
         o.ResponseMode = "query";
         o.UsePkce = pkce;
         o.Scope.Clear();
-        foreach (var scope in scopes)
-        {
-            o.Scope.Add(scope);
-        }
+        o.Scope.Add("openid");
+        o.Scope.Add("profile");
 
         o.CallbackPath = provider.CallbackPath;
         o.SignInScheme = DashboardSession.Scheme;
@@ -122,7 +121,7 @@ public sealed class DashboardProviders(IReadOnlyList<DashboardProvider> configur
         o.GetClaimsFromUserInfoEndpoint = false;
         o.CorrelationCookie = new ProviderCookie { Name = ".practicebot.correlation.", Path = provider.CallbackPath };
         o.NonceCookie = new ProviderCookie { Name = ".practicebot.nonce.", Path = provider.CallbackPath };
-        o.Events = DashboardProviderSignIn.Events(provider);
+        o.Events = DashboardProviderSignIn.Events(provider, string.IsNullOrWhiteSpace(publicBase) ? null : new PublicLinks(publicBase));
     }
 
     /// <summary>

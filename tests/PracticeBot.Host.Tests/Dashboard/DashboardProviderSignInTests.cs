@@ -48,6 +48,27 @@ public sealed class DashboardProviderSignInTests
     }
 
     [Fact]
+    public async Task Slack_WithPublicBaseUrl_ProviderSendsThePersonBackToThePublicAddress()
+    {
+        await using var fake = await FakeOpenIdProvider.StartAsync("slack");
+        await using var world = DashboardWorld.OnSqlite([.. Slack(fake), ("PublicBaseUrl", "https://bot.example.org")]);
+        var practice = await world.SetUpPracticeAsync("a", "Alder Street Clinic", "U-mgr");
+        fake.NextPerson = SlackPerson("T-a", "U-mgr", "Mia Manager");
+        // Behind a proxy that passes on its own upstream host name, not the public one.
+        var browser = world.Factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://practicebot-upstream:8080") });
+
+        using var challenge = await PressAsync(browser, "slack");
+        using var callback = await SignInWithAsync(browser, "slack");
+        var overview = await DashboardWorld.GetAsync(browser, $"/dashboard/p/{practice}");
+
+        Assert.Contains("redirect_uri=" + Uri.EscapeDataString("https://bot.example.org/dashboard/oidc/slack/callback"),
+            challenge.Headers.Location!.Query, StringComparison.Ordinal);
+        Assert.All(fake.TokenRequests, t => Assert.Equal("https://bot.example.org/dashboard/oidc/slack/callback", t["redirect_uri"]));
+        Assert.True(SetsSession(callback));
+        Assert.Equal(HttpStatusCode.OK, overview.Status);
+    }
+
+    [Fact]
     public async Task Slack_Poster_SeesOverviewButNotReviews()
     {
         await using var fake = await FakeOpenIdProvider.StartAsync("slack");
