@@ -73,6 +73,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddScoped<SlugReservations>();
         services.TryAddScoped<DashboardSignIns>();
         services.TryAddScoped<DashboardViewers>();
+        services.TryAddScoped<DashboardAccounts>();
         services.TryAddScoped<ReviewTable>();
         services.TryAddScoped<ReviewHistory>();
         services.TryAddScoped<ActivityLog>();

@@ -8,6 +8,11 @@ public sealed class Member
     public required string Platform { get; set; }
     public required string UserId { get; set; }
     public string? DisplayName { get; set; }
+    /// <summary>
+    /// Teams only: the person's Entra object id (<c>from.aadObjectId</c>), kept from their chat turns so "Sign in with
+    /// Microsoft" on the dashboard can find them; null for Slack and until they write to the bot.
+    /// </summary>
+    public string? AadObjectId { get; set; }
     public Role Roles { get; set; }
     public DateTimeOffset JoinedAt { get; set; }
 

@@ -43,6 +43,8 @@ public partial class PracticeBotDb
             e.Property(m => m.Platform).HasMaxLength(16);
             e.Property(m => m.UserId).HasMaxLength(200);
             e.Property(m => m.DisplayName).HasMaxLength(200);
+            e.Property(m => m.AadObjectId).HasMaxLength(64);
+            e.HasIndex(m => new { m.Platform, m.AadObjectId });
             e.Property(m => m.Roles).HasConversion<int>();
             e.HasIndex(m => new { m.PracticeId, m.Platform, m.UserId }).IsUnique();
             e.HasOne<Practice>().WithMany().HasForeignKey(m => m.PracticeId).OnDelete(DeleteBehavior.Cascade);

@@ -31,7 +31,8 @@ public static class DashboardApi
             .Validate(o => PublicLinks.Problem(o.Value) is null, PublicLinks.Problem(baseUrl) ?? "")
             .ValidateOnStart();
         builder.Services.AddRazorComponents();
-        builder.Services.AddAuthentication().AddCookie(DashboardSession.Scheme);
+        var auth = builder.Services.AddAuthentication().AddCookie(DashboardSession.Scheme);
+        DashboardProviders.Add(builder, auth);
         builder.Services.AddOptions<CookieAuthenticationOptions>(DashboardSession.Scheme).Configure<TimeProvider>(DashboardSession.Configure);
         builder.Services.AddAntiforgery(o =>
         {
@@ -59,18 +60,29 @@ public static class DashboardApi
         group.MapGet("/signin/{token}", SignInForm);
         group.MapPost("/signin/{token}", SignIn).DisableAntiforgery();
         group.MapPost("/signout", SignOut).DisableAntiforgery();
+        DashboardProviderSignIn.Map(group);
         group.MapGet("/assets/dashboard.css", DashboardAssets.Stylesheet);
         DashboardPagesApi.Map(group);
         return app;
     }
 
     /// <summary><c>GET /dashboard</c>: how to sign in, or the practices to pick from (straight to the one, if one).</summary>
-    public static async Task<IResult> Start(HttpContext http, DashboardViewers viewers, CancellationToken ct)
+    public static async Task<IResult> Start(HttpContext http, DashboardViewers viewers, DashboardProviders providers, CancellationToken ct)
     {
         if (await DashboardSession.WhoAsync(http) is not { } who)
         {
-            return DashboardGate.Message(http, StatusCodes.Status200OK, "Sign in from chat",
-                "Type `practice dashboard` in chat: the bot answers you privately with a sign-in link that works once, for 10 minutes.");
+            if (providers.Configured.Count == 0)
+            {
+                return DashboardGate.Message(http, StatusCodes.Status200OK, "Sign in from chat",
+                    "Type `practice dashboard` in chat: the bot answers you privately with a sign-in link that works once, for 10 minutes.");
+            }
+
+            return DashboardGate.Render<SignInChoicePage>(StatusCodes.Status200OK, new()
+            {
+                [nameof(SignInChoicePage.Shell)] = new DashboardShell("Sign in", null, "",
+                    http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http), null),
+                [nameof(SignInChoicePage.Providers)] = providers.Configured,
+            });
         }
 
         var practices = await viewers.PracticesOfAsync(who.Platform, who.UserId, ct);

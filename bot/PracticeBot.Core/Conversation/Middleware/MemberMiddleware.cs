@@ -25,14 +25,24 @@ public sealed class MemberMiddleware(PracticeBotDb db, TimeProvider time) : IBot
                     Platform = chat.Conversation.Platform,
                     UserId = chat.User.Id,
                     DisplayName = chat.User.DisplayName,
+                    AadObjectId = chat.User.AadObjectId,
                     Roles = Role.None,
                     JoinedAt = time.GetUtcNow(),
                 };
                 member = await JoinAsync(practice.Id, chat, member, cancellationToken);
             }
-            else if (chat.User.DisplayName is { Length: > 0 } name && name != member.DisplayName)
+            else
             {
-                member.DisplayName = name;
+                if (chat.User.DisplayName is { Length: > 0 } name && name != member.DisplayName)
+                {
+                    member.DisplayName = name;
+                }
+
+                // Members from before the object id was kept get it on their next turn.
+                if (chat.User.AadObjectId is { Length: > 0 } objectId && objectId != member.AadObjectId)
+                {
+                    member.AadObjectId = objectId;
+                }
             }
 
             turn.Member = member;

@@ -713,6 +713,10 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AadObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -738,6 +742,8 @@ namespace PracticeBot.Host.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Platform", "AadObjectId");
 
                     b.HasIndex("PracticeId", "Platform", "UserId")
                         .IsUnique();

@@ -680,6 +680,10 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AadObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -705,6 +709,8 @@ namespace PracticeBot.Host.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Platform", "AadObjectId");
 
                     b.HasIndex("PracticeId", "Platform", "UserId")
                         .IsUnique();
