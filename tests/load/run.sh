@@ -7,6 +7,8 @@
 # plus the host's start-up time to a healthy /healthz and its idle RSS. Prints a table and the ratios.
 # Usage: tests/load/run.sh      env: WRK_THREADS=2 WRK_CONNECTIONS=64 WRK_DURATION=10s WRK_WARMUP=20s IDLE_SECONDS=5
 #                                   KEEP_WORK=1 keeps the temp folder (logs, database, wrk output)
+#                                   HOST_DIR=<dir> runs a host published elsewhere (another commit) instead of publishing
+#                                   EXTRA_ENV="DOTNET_gcServer=1 ..." adds environment variables to the host
 # Prints each target's server CPU time per request too: on a shared machine the steadiest figure of all.
 # Needs dotnet, node/npm, python3, openssl, curl; installs wrk (apt, as root) and the Bolt app's npm packages itself.
 set -euo pipefail
@@ -42,10 +44,14 @@ if ! command -v wrk >/dev/null; then
 fi
 
 # The host as it would be deployed: Release, ReadyToRun (precompiled, so start-up JITs far less; see README Performance).
-say "publishing the host (Release, ReadyToRun) and building the bare endpoint"
-host_dir=tests/load/bin/host
-dotnet publish bot/PracticeBot.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$host_dir" \
-  -v q -nologo >"$work/build.log" 2>&1 || die "host publish failed"
+host_dir=${HOST_DIR:-tests/load/bin/host}
+if [ -z "${HOST_DIR:-}" ]; then
+  say "publishing the host (Release, ReadyToRun) and building the bare endpoint"
+  dotnet publish bot/PracticeBot.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$host_dir" \
+    -v q -nologo >"$work/build.log" 2>&1 || die "host publish failed"
+else
+  say "running the host published in $host_dir; building the bare endpoint"
+fi
 dotnet build tests/load/BareKestrel -c Release -v q -nologo >>"$work/build.log" 2>&1 || die "BareKestrel build failed"
 if [ tests/load/bolt/node_modules/.package-lock.json -nt tests/load/bolt/package-lock.json ]; then
   say "the Bolt app's packages are installed already (tests/load/bolt/node_modules)"
@@ -79,14 +85,16 @@ modulus=$(openssl rsa -in "$work/key.pem" -noout -modulus | cut -d= -f2)
 python3 tests/load/teams-fake.py "$teams_fake_port" "$modulus" >"$work/teams-fake.log" 2>&1 & pids+=($!)
 service_url="http://127.0.0.1:$teams_fake_port/connector/"
 
+# Production needs the Data Protection key ring encrypted (docs/security-access.md): a key file of its own for the run.
+openssl rand -base64 32 >"$work/keyring.key"
 start_host() {
-  ASPNETCORE_URLS="$host_url" Database__Provider=sqlite ConnectionStrings__PracticeBot="Data Source=$work/load.db" \
+  env ASPNETCORE_URLS="$host_url" DataProtection__KeyFilePath="$work/keyring.key" Database__Provider=sqlite ConnectionStrings__PracticeBot="Data Source=$work/load.db" \
   Demo__Enabled=false \
   Slack__SigningSecret="$secret" Slack__BotToken=xoxb-load-test Slack__ApiBaseUrl="http://127.0.0.1:$slack_fake_port/api/" \
   Teams__AppId="$app_id" Teams__AppPassword=load-secret \
   Teams__OpenIdMetadataUrl="http://127.0.0.1:$teams_fake_port/v1/.well-known/openidconfiguration" \
   Teams__TokenEndpoint="http://127.0.0.1:$teams_fake_port/token" \
-  Sources__Webhook__Secret="$webhook_secret" Logging__LogLevel__Default=Warning \
+  Sources__Webhook__Secret="$webhook_secret" Logging__LogLevel__Default=Warning ${EXTRA_ENV:-} \
     dotnet "$host_dir/PracticeBot.Host.dll" >>"$work/host.log" 2>&1 &
   host=$!; pids+=("$host")
 }
