@@ -224,7 +224,7 @@ awk -v start="$start_ms" -v first="$first_start_ms" -v rss="$rss_mb" -v idle="$i
     printf "| target | requests/s | p50 ms | p99 ms | errors | server CPU µs/request |\n|---|---:|---:|---:|---:|---:|\n"
     n = split("bare slack teams bolt", order, " ")
     for (i = 1; i <= n; i++) { k = order[i]; printf "| %s | %d | %.2f | %.2f | %d | %d |\n", label[k], rps[k], p50[k], p99[k], err[k], cpu[k] }
-    printf "\n| ratio of requests/s | value | issue 10 target |\n|---|---:|---:|\n"
+    printf "\n| ratio of requests/s | value | target (issues 10, 23) |\n|---|---:|---:|\n"
     printf "| Slack /review ours / bare | %.3f | ≥ 0.5 |\n", rps["slack"] / rps["bare"]
     printf "| Slack /review ours / Bolt | %.3f | ≥ 3 |\n", rps["slack"] / rps["bolt"]
     printf "| Slack /review p99 ours | %.2f ms | ≤ 20 ms |\n", p99["slack"]
@@ -233,7 +233,7 @@ awk -v start="$start_ms" -v first="$first_start_ms" -v rss="$rss_mb" -v idle="$i
     printf "| Slack /review ours / Bolt | %.2f |\n", cpu["slack"] / (cpu["bolt"] > 0 ? cpu["bolt"] : 1)
     printf "| Slack /review ours / bare | %.1f |\n", cpu["slack"] / (cpu["bare"] > 0 ? cpu["bare"] : 1)
     printf "| Teams message ours / bare | %.1f |\n", cpu["teams"] / (cpu["bare"] > 0 ? cpu["bare"] : 1)
-    printf "\n| host | value | issue 10 target |\n|---|---:|---:|\n"
+    printf "\n| host | value | target (issues 10, 23) |\n|---|---:|---:|\n"
     printf "| start-up to /healthz 200, existing database | %d ms | ≤ 2000 ms |\n", start
     printf "| first start-up, empty database (migrations) | %d ms | |\n", first
     printf "| idle RSS (VmRSS, %d s after healthy) | %d MB | ≤ 120 MB |\n", idle, rss
