@@ -7,6 +7,8 @@
 # plus the host's start-up time to a healthy /healthz and its idle RSS. Prints a table and the ratios.
 # Usage: tests/load/run.sh      env: WRK_THREADS=2 WRK_CONNECTIONS=64 WRK_DURATION=10s WRK_WARMUP=20s IDLE_SECONDS=5
 #                                   KEEP_WORK=1 keeps the temp folder (logs, database, wrk output)
+#                                   HOST_DIR=<dir> runs a host published elsewhere (another commit) instead of publishing
+#                                   EXTRA_ENV="DOTNET_gcServer=1 ..." adds environment variables to the host
 # Prints each target's server CPU time per request too: on a shared machine the steadiest figure of all.
 # Needs dotnet, node/npm, python3, openssl, curl; installs wrk (apt, as root) and the Bolt app's npm packages itself.
 set -euo pipefail
@@ -42,10 +44,14 @@ if ! command -v wrk >/dev/null; then
 fi
 
 # The host as it would be deployed: Release, ReadyToRun (precompiled, so start-up JITs far less; see README Performance).
-say "publishing the host (Release, ReadyToRun) and building the bare endpoint"
-host_dir=tests/load/bin/host
-dotnet publish bot/PracticeBot.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$host_dir" \
-  -v q -nologo >"$work/build.log" 2>&1 || die "host publish failed"
+host_dir=${HOST_DIR:-tests/load/bin/host}
+if [ -z "${HOST_DIR:-}" ]; then
+  say "publishing the host (Release, ReadyToRun) and building the bare endpoint"
+  dotnet publish bot/PracticeBot.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$host_dir" \
+    -v q -nologo >"$work/build.log" 2>&1 || die "host publish failed"
+else
+  say "running the host published in $host_dir; building the bare endpoint"
+fi
 dotnet build tests/load/BareKestrel -c Release -v q -nologo >>"$work/build.log" 2>&1 || die "BareKestrel build failed"
 if [ tests/load/bolt/node_modules/.package-lock.json -nt tests/load/bolt/package-lock.json ]; then
   say "the Bolt app's packages are installed already (tests/load/bolt/node_modules)"
@@ -79,14 +85,16 @@ modulus=$(openssl rsa -in "$work/key.pem" -noout -modulus | cut -d= -f2)
 python3 tests/load/teams-fake.py "$teams_fake_port" "$modulus" >"$work/teams-fake.log" 2>&1 & pids+=($!)
 service_url="http://127.0.0.1:$teams_fake_port/connector/"
 
+# Production needs the Data Protection key ring encrypted (docs/security-access.md): a key file of its own for the run.
+openssl rand -base64 32 >"$work/keyring.key"
 start_host() {
-  ASPNETCORE_URLS="$host_url" Database__Provider=sqlite ConnectionStrings__PracticeBot="Data Source=$work/load.db" \
+  env ASPNETCORE_URLS="$host_url" DataProtection__KeyFilePath="$work/keyring.key" Database__Provider=sqlite ConnectionStrings__PracticeBot="Data Source=$work/load.db" \
   Demo__Enabled=false \
   Slack__SigningSecret="$secret" Slack__BotToken=xoxb-load-test Slack__ApiBaseUrl="http://127.0.0.1:$slack_fake_port/api/" \
   Teams__AppId="$app_id" Teams__AppPassword=load-secret \
   Teams__OpenIdMetadataUrl="http://127.0.0.1:$teams_fake_port/v1/.well-known/openidconfiguration" \
   Teams__TokenEndpoint="http://127.0.0.1:$teams_fake_port/token" \
-  Sources__Webhook__Secret="$webhook_secret" Logging__LogLevel__Default=Warning \
+  Sources__Webhook__Secret="$webhook_secret" Logging__LogLevel__Default=Warning ${EXTRA_ENV:-} \
     dotnet "$host_dir/PracticeBot.Host.dll" >>"$work/host.log" 2>&1 &
   host=$!; pids+=("$host")
 }
@@ -202,26 +210,33 @@ measure bare "$work/bare.lua" "http://127.0.0.1:$bare_port/" "$bare"
 measure slack tests/load/slack-events.lua "$host_url/slack/events" "$host"
 measure teams "$work/teams.lua" "$host_url/api/messages" "$host"
 measure bolt tests/load/slack-events.lua "http://127.0.0.1:$bolt_port/slack/events" "$bolt"
+# The host's peak resident memory over the whole run (VmHWM: both of its targets, warm-ups included) and its RSS now.
+peak_mb=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$host/status")
+loaded_mb=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$host/status")
 
-awk -v start="$start_ms" -v first="$first_start_ms" -v rss="$rss_mb" -v idle="$idle" -v settings="wrk -t$threads -c$connections -d$duration" '
+awk -v start="$start_ms" -v first="$first_start_ms" -v rss="$rss_mb" -v idle="$idle" -v peak="$peak_mb" -v loaded="$loaded_mb" \
+  -v load="$(cut -d' ' -f1-3 /proc/loadavg)" -v settings="wrk -t$threads -c$connections -d$duration" '
   { rps[$1] = $2; p50[$1] = $3; p99[$1] = $4; err[$1] = $5; cpu[$1] = $6 }
   END {
     label["bare"] = "bare Kestrel POST / → 200"; label["slack"] = "ours: POST /slack/events /review (10 reviews)"
     label["teams"] = "ours: POST /api/messages message"; label["bolt"] = "Bolt for JS: /review (same Block Kit)"
-    printf "\n%s, loopback\n\n", settings
+    printf "\n%s, loopback, load average at the end %s\n\n", settings, load
     printf "| target | requests/s | p50 ms | p99 ms | errors | server CPU µs/request |\n|---|---:|---:|---:|---:|---:|\n"
     n = split("bare slack teams bolt", order, " ")
     for (i = 1; i <= n; i++) { k = order[i]; printf "| %s | %d | %.2f | %.2f | %d | %d |\n", label[k], rps[k], p50[k], p99[k], err[k], cpu[k] }
-    printf "\n| ratio of requests/s | value | issue 10 target |\n|---|---:|---:|\n"
+    printf "\n| ratio of requests/s | value | target (issues 10, 23) |\n|---|---:|---:|\n"
     printf "| Slack /review ours / bare | %.3f | ≥ 0.5 |\n", rps["slack"] / rps["bare"]
     printf "| Slack /review ours / Bolt | %.3f | ≥ 3 |\n", rps["slack"] / rps["bolt"]
+    printf "| Slack /review p99 ours | %.2f ms | ≤ 20 ms |\n", p99["slack"]
     printf "| Teams message ours / bare | %.3f | ≥ 0.5 |\n", rps["teams"] / rps["bare"]
     printf "\n| ratio of server CPU per request | value |\n|---|---:|\n"
     printf "| Slack /review ours / Bolt | %.2f |\n", cpu["slack"] / (cpu["bolt"] > 0 ? cpu["bolt"] : 1)
     printf "| Slack /review ours / bare | %.1f |\n", cpu["slack"] / (cpu["bare"] > 0 ? cpu["bare"] : 1)
     printf "| Teams message ours / bare | %.1f |\n", cpu["teams"] / (cpu["bare"] > 0 ? cpu["bare"] : 1)
-    printf "\n| host | value | issue 10 target |\n|---|---:|---:|\n"
+    printf "\n| host | value | target (issues 10, 23) |\n|---|---:|---:|\n"
     printf "| start-up to /healthz 200, existing database | %d ms | ≤ 2000 ms |\n", start
     printf "| first start-up, empty database (migrations) | %d ms | |\n", first
-    printf "| idle RSS (VmRSS, %d s after healthy) | %d MB | ≤ 150 MB |\n", idle, rss
+    printf "| idle RSS (VmRSS, %d s after healthy) | %d MB | ≤ 120 MB |\n", idle, rss
+    printf "| peak RSS under load (VmHWM over both targets) | %d MB | ≤ 200 MB |\n", peak
+    printf "| RSS right after the load | %d MB | |\n", loaded
   }' "$work/results"

@@ -32,8 +32,9 @@ python3 tests/load/slack-fake.py "$slack_port" >"$work/slack-fake.log" 2>&1 & pi
 hz=$(getconf CLK_TCK)
 
 # $1: demo on or off. Starts the host in the background; its pid in $host.
+openssl rand -base64 32 >"$work/keyring.key" # Production refuses an unencrypted Data Protection key ring
 start_host() {
-  env ASPNETCORE_URLS="http://127.0.0.1:$host_port" Database__Provider=sqlite ConnectionStrings__PracticeBot="Data Source=$work/load.db" \
+  env ASPNETCORE_URLS="http://127.0.0.1:$host_port" DataProtection__KeyFilePath="$work/keyring.key" Database__Provider=sqlite ConnectionStrings__PracticeBot="Data Source=$work/load.db" \
     Demo__Enabled="$1" Slack__SigningSecret=x Slack__BotToken=xoxb-x Slack__ApiBaseUrl="http://127.0.0.1:$slack_port/api/" \
     Teams__AppId=11111111-2222-3333-4444-555555555555 Teams__AppPassword=x Sources__Webhook__Secret=x \
     Logging__LogLevel__Default=Warning ${EXTRA_ENV:-} dotnet "$host_dir/PracticeBot.Host.dll" >>"$work/host.log" 2>&1 &

@@ -53,6 +53,6 @@ public static class SlackEventsApi
         }
 
         var ack = await handler.HandleAsync(request, http.RequestAborted);
-        return ack.Body is { } json ? Results.Text(json.ToJsonString(), "application/json; charset=utf-8") : Results.Ok();
+        return ack.Body is { } json ? new JsonBodyResult(json) : Results.Ok();
     }
 }

@@ -81,6 +81,25 @@ public sealed partial class SlackInboxHandler(
         var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, null, command.EnterpriseId);
         return RunAsync(SlackEventMapper.ToCommand(command), context, delivery, cancellationToken, answerNow ?? (replies => WithoutForms(replies, command)));
     }
+
+    /// <summary>Whether the command only reads (a list, help): it then runs without an inbox row (<see cref="RunReadOnlyCommandAsync"/>).</summary>
+    public bool IsReadOnly(SlashCommand command) => dispatcher.IsReadOnlyCommand(SlackEventMapper.ToCommand(command));
+
+    /// <summary>
+    /// Runs a read-only command's turn with no inbox row, and answers it as <see cref="RunCommandAsync"/> does. Nothing is
+    /// marked done: the turn writes nothing of its own (a first-time member still joins).
+    /// </summary>
+    public Task<InboxResult> RunReadOnlyCommandAsync(
+        SlashCommand command, Func<IReadOnlyList<TurnReply>, IReadOnlyList<TurnReply>> answerNow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, null, command.EnterpriseId);
+        return RunAsync(SlackEventMapper.ToCommand(command), context, NotInTheInbox, cancellationToken, answerNow);
+    }
+
+    /// <summary>A read-only command's "delivery": no row, one attempt only, and no completion to commit with the turn.</summary>
+    private static readonly InboxDelivery NotInTheInbox = new(0, "", 1, LastAttempt: true, Complete: null);
+
     public async Task<InboxResult> HandleAsync(InboxDelivery delivery, CancellationToken cancellationToken)
     {
         switch (Read(delivery.Payload))

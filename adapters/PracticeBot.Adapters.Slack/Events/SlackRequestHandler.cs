@@ -50,6 +50,11 @@ public sealed partial class SlackRequestHandler(
     /// </summary>
     private async Task<SlackAck> HandleCommandAsync(SlashCommand command)
     {
+        if (commands.IsReadOnly(command))
+        {
+            return await HandleReadOnlyCommandAsync(command);
+        }
+
         using var budget = new CancellationTokenSource(options.Value.AckBudget, time);
         var key = "command:" + Guid.NewGuid().ToString("N");
         var row = processor.Leased(NewRow(key, SlackInboxHandler.PayloadOf(command)));
@@ -90,7 +95,13 @@ public sealed partial class SlackRequestHandler(
             return SlackAck.Empty;
         }
 
-        var pending = (await answer.Replies).ToList();
+        return await AckAsync(await answer.Replies, context);
+    }
+
+    /// <summary>The turn's replies in the acknowledgement: a form opens on the trigger, the first answer rides on the ack, the rest follow.</summary>
+    private async Task<SlackAck> AckAsync(IReadOnlyList<TurnReply> answers, ReplyContext context)
+    {
+        var pending = answers.ToList();
         if (pending.Count > 0 && await replies.TryOpenFormAsync(pending[0], context, lifetime.ApplicationStopping))
         {
             pending.RemoveAt(0);
@@ -111,6 +122,50 @@ public sealed partial class SlackRequestHandler(
         }
 
         return new SlackAck(first);
+    }
+
+    /// <summary>
+    /// A command that only reads (a list, help) runs at once with no inbox row: Slack never retries a command, so there
+    /// is no delivery to take once, and a crash before it answers loses nothing that a second try would not redo.
+    /// Only a turn slower than the budget is put in the inbox (leased, as any command): it answers through
+    /// <c>response_url</c> later, and should this instance stop first, another one answers it.
+    /// </summary>
+    private async Task<SlackAck> HandleReadOnlyCommandAsync(SlashCommand command)
+    {
+        using var budget = new CancellationTokenSource(options.Value.AckBudget, time);
+        var answer = new CommandAnswer();
+        var turn = new TaskCompletionSource<InboxResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        work.Run("command", async stopping =>
+        {
+            try
+            {
+                turn.SetResult(await commands.RunReadOnlyCommandAsync(command, answer.TryTake, stopping));
+            }
+            catch (Exception ex)
+            {
+                turn.SetException(ex);
+                throw;
+            }
+        });
+        var handedOver = await Task.WhenAny(answer.Replies, Task.Delay(Timeout.InfiniteTimeSpan, budget.Token)) == answer.Replies;
+        if (!handedOver && answer.TryGiveUp())
+        {
+            LogSlowTurn(logger, "command", options.Value.AckBudget);
+            var key = "command:" + Guid.NewGuid().ToString("N");
+            var row = processor.Leased(NewRow(key, SlackInboxHandler.PayloadOf(command)));
+            work.Run("command", async stopping =>
+            {
+                if (await WriteAsync(key, row))
+                {
+                    // The turn under way is this row's first attempt; a takeover runs the command again.
+                    await processor.HandleLeasedAsync(row, (_, _) => turn.Task, stopping);
+                }
+            });
+            return SlackAck.Empty;
+        }
+
+        var context = new ReplyContext(command.TeamId, command.ChannelId, command.UserId, null, command.ResponseUrl, command.TriggerId, command.EnterpriseId);
+        return await AckAsync(await answer.Replies, context);
     }
 
     private static readonly TurnReply Unavailable = new(OutboundMessage.Plain(ErrorReplyMiddleware.Unavailable), InChannel: false);

@@ -45,6 +45,32 @@ public sealed partial class BotDispatcher(
         }
     }
 
+    /// <summary>
+    /// Whether the event is a command that only reads: a command of a read-only route, or one that does not parse (its
+    /// answer is the explanation). A transport need not record such a command as a delivery before it runs: there is
+    /// nothing to do twice, and nothing to redo should the process stop before it answers.
+    /// </summary>
+    public bool IsReadOnlyCommand(BotEvent botEvent)
+    {
+        ArgumentNullException.ThrowIfNull(botEvent);
+        if (botEvent is not CommandReceived)
+        {
+            return false;
+        }
+
+        var turn = new TurnContext(botEvent, NoServices.Instance, "", default);
+        ReadCommand(turn);
+        return turn.ParseFailure is not null
+            || router.Select(turn) is { Kind: RouteKind.Command, Mutates: false, TrackedWritesOnly: true, OwnsTransaction: false };
+    }
+
+    private sealed class NoServices : IServiceProvider
+    {
+        public static readonly NoServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
+    }
+
     private async Task<TurnResult> RunTurnAsync(
         BotEvent botEvent, Func<TurnContext, CancellationToken, Task>? completion, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
     {
