@@ -9,6 +9,7 @@
 #                                   KEEP_WORK=1 keeps the temp folder (logs, database, wrk output)
 #                                   HOST_DIR=<dir> runs a host published elsewhere (another commit) instead of publishing
 #                                   EXTRA_ENV="DOTNET_gcServer=1 ..." adds environment variables to the host
+#                                   SMAPS_OUT=<prefix> keeps the host's /proc/PID/smaps as <prefix>.idle and <prefix>.loaded
 # Prints each target's server CPU time per request too: on a shared machine the steadiest figure of all.
 # Needs dotnet, node/npm, python3, openssl, curl; installs wrk (apt, as root) and the Bolt app's npm packages itself.
 set -euo pipefail
@@ -132,6 +133,7 @@ wait_healthy "$host_url/healthz" || die "the host did not become healthy after a
 start_ms=$(ms_since "$t0")
 sleep "$idle"
 rss_mb=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$host/status")
+[ -n "${SMAPS_OUT:-}" ] && cp "/proc/$host/smaps" "$SMAPS_OUT.idle"
 
 review_sections=0
 for _ in $(seq 1 10); do # the first /review after a start may also outlast the ack budget (see the setup above)
@@ -213,6 +215,7 @@ measure bolt tests/load/slack-events.lua "http://127.0.0.1:$bolt_port/slack/even
 # The host's peak resident memory over the whole run (VmHWM: both of its targets, warm-ups included) and its RSS now.
 peak_mb=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$host/status")
 loaded_mb=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$host/status")
+[ -n "${SMAPS_OUT:-}" ] && cp "/proc/$host/smaps" "$SMAPS_OUT.loaded"
 
 awk -v start="$start_ms" -v first="$first_start_ms" -v rss="$rss_mb" -v idle="$idle" -v peak="$peak_mb" -v loaded="$loaded_mb" \
   -v load="$(cut -d' ' -f1-3 /proc/loadavg)" -v settings="wrk -t$threads -c$connections -d$duration" '

@@ -24,6 +24,7 @@ public static class HostDefaults
         builder.Services.PostConfigure<PracticeBot.Adapters.Teams.TeamsOptions>(o => o.LocalModeEnabled = mode.LocalMode);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.AddHostedService<StartupHeapTrim>();
         builder.Services.HoldRequestLinesAtWarning();
         builder.Services.PostConfigure<HealthCheckServiceOptions>(TimeBoundHealthCheck.Apply);
         builder.Services.AddProblemDetails();
