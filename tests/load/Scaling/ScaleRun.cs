@@ -66,7 +66,8 @@ internal static class ScaleRun
             .AddSingleton(TimeProvider.System)
             .AddSingleton<IBotScheduler, NoScheduler>()
             .AddSingleton<IPlatformSender>(sender)
-            .AddDbContext<PracticeBotDb>(o =>
+            // Pooled, as the host registers it (StorageExtensions): each turn leases a context and gets it back reset.
+            .AddPooledDbContextFactory<PracticeBotDb>(o =>
             {
                 if (provider == "sqlite")
                 {
@@ -76,6 +77,12 @@ internal static class ScaleRun
                 {
                     o.UseNpgsql(connectionString);
                 }
+            })
+            .AddScoped(sp =>
+            {
+                var db = sp.GetRequiredService<IDbContextFactory<PracticeBotDb>>().CreateDbContext();
+                db.PracticeScope = null;
+                return db;
             })
             .AddPracticeBotCore()
             .AddOutboxDelivery()

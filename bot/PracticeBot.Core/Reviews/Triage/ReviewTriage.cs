@@ -9,20 +9,25 @@ namespace PracticeBot.Core.Reviews.Triage;
 /// </summary>
 public static class ReviewTriage
 {
-    private static readonly string[] Threats = ["kill", "shoot", "bomb", "burn down", "watch your back", "you will pay", "hope you die", "burn in hell"];
+    // The word lists and the built-in phrases are normalised once (each review is compared with about 270 of them; normalising
+    // them per review was most of ingestion's allocation: about 30 KB a review).
+    private static readonly string[] Threats = Normalized(["kill", "shoot", "bomb", "burn down", "watch your back", "you will pay", "hope you die", "burn in hell"]);
 
-    private static readonly string[] Insults =
+    private static readonly string[] Insults = Normalized(
     [
         "fuck", "fucking", "fucked", "shit", "shitty", "bitch", "bastard", "asshole", "idiot", "idiots", "moron", "morons",
         "stupid", "retard", "retarded", "scum", "scumbag", "scumbags", "clown", "clowns", "losers", "pathetic", "quack", "quacks",
         "crooks", "criminals", "cunt", "dumb",
-    ];
+    ]);
 
-    private static readonly string[] NotAPatient =
+    private static readonly string[] NotAPatient = Normalized(
     [
         "never been here", "never been there", "never been to", "never even been", "haven't even been", "have not even been",
         "never visited", "didn't even go", "not even a patient", "never was a patient", "lol", "lmao", "rofl",
-    ];
+    ]);
+
+    private static readonly (string Id, Phrase[] Phrases)[] BuiltIn =
+        [.. ComplaintCategories.All.Select(c => (c.Id, c.Phrases.Select(Phrase.Of).ToArray()))];
 
     public static TriageResult Triage(int? rating, string? recommendation, string? text, IReadOnlyDictionary<string, List<string>>? extraPhrases = null)
     {
@@ -78,11 +83,11 @@ public static class ReviewTriage
         return builder.ToString();
     }
 
-    private static IEnumerable<(string Id, IEnumerable<string> Phrases)> Model(IReadOnlyDictionary<string, List<string>>? extra)
+    private static IEnumerable<(string Id, IEnumerable<Phrase> Phrases)> Model(IReadOnlyDictionary<string, List<string>>? extra)
     {
-        foreach (var category in ComplaintCategories.All)
+        foreach (var category in BuiltIn)
         {
-            var own = extra?.GetValueOrDefault(category.Id) ?? [];
+            var own = extra?.GetValueOrDefault(category.Id) is { Count: > 0 } added ? added.Select(Phrase.Of) : [];
             yield return (category.Id, category.Phrases.Concat(own));
         }
 
@@ -90,19 +95,18 @@ public static class ReviewTriage
         {
             if (ComplaintCategories.All.All(c => c.Id != id))
             {
-                yield return (id, phrases);
+                yield return (id, phrases.Select(Phrase.Of));
             }
         }
     }
 
-    private static string? FirstMatch(string normalized, IEnumerable<string> phrases)
+    private static string? FirstMatch(string normalized, IEnumerable<Phrase> phrases)
     {
         foreach (var phrase in phrases)
         {
-            var needle = Normalize(phrase);
-            if (needle.Length > 2 && normalized.Contains(needle, StringComparison.Ordinal))
+            if (phrase.Needle.Length > 2 && normalized.Contains(phrase.Needle, StringComparison.Ordinal))
             {
-                return phrase;
+                return phrase.Text;
             }
         }
 
@@ -116,11 +120,19 @@ public static class ReviewTriage
             return false;
         }
 
-        var insults = Insults.Count(w => normalized.Contains(Normalize(w), StringComparison.Ordinal));
-        return Threats.Any(w => normalized.Contains(Normalize(w), StringComparison.Ordinal))
-            || NotAPatient.Any(w => normalized.Contains(Normalize(w), StringComparison.Ordinal))
+        var insults = Insults.Count(w => normalized.Contains(w, StringComparison.Ordinal));
+        return Threats.Any(w => normalized.Contains(w, StringComparison.Ordinal))
+            || NotAPatient.Any(w => normalized.Contains(w, StringComparison.Ordinal))
             || insults >= 2
             || insults >= 1 && IsShouting(text!);
+    }
+
+    private static string[] Normalized(string[] words) => [.. words.Select(Normalize)];
+
+    /// <summary>A phrase of the model as written (what triage reports) and as compared (normalised).</summary>
+    private readonly record struct Phrase(string Text, string Needle)
+    {
+        public static Phrase Of(string text) => new(text, Normalize(text));
     }
 
     /// <summary>Mostly capital letters over a text long enough for that to mean shouting.</summary>
