@@ -61,6 +61,7 @@ public sealed partial class EmailAlertIntake(
             await ProcessAsync(mailbox, uid, validity, ct);
         }
 
+        status.KeepOnly(validity, uids.Select(u => (long)u.Id));
         status.Checked(time.GetUtcNow(), mailbox.CanIdle);
     }
 
