@@ -70,7 +70,7 @@ public sealed class PublishDueReplies(
             result = ReplyPublishResult.Failed($"{ReviewCards.SourceName(review.Source)} could not be reached");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginUnitOfWorkAsync(ct);
         var source = ReviewCards.SourceName(review.Source);
         var author = await people.ByIdAsync(reply.AuthorMemberId, ct);
         reply.PublishAfter = null;

@@ -42,7 +42,7 @@ public sealed partial class KeyRingInitializer(
         }
 
         // The lock lasts as long as this transaction; the key itself is stored (and committed) by the repository.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
         await CreateFirstKeyAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -140,9 +140,12 @@ public sealed class SlackEverydayTests
         await SubmitAsync(env, nameForm, (SetupGuideActions.NameInput, "Sunrise Family Medicine"), (SetupGuideActions.TimeZoneInput, "America/Chicago"));
         await Eventually.TrueAsync(() => env.Host.WithDbAsync(db => db.Practices.AnyAsync()), "the practice to be set up");
 
-        // Steps 3 and 4 are buttons; step 5 a modal.
+        // Steps 3 and 4 are buttons; step 5 a modal. Each is pressed once the one before has done its work, as a person
+        // sees the guide change before pressing on (turns run at once; the last step's guide reads what the others wrote).
         await PressAsync(env, SetupGuideActions.TakeRole, "responder", dm);
+        await Eventually.TrueAsync(() => env.Host.WithDbAsync(db => db.Members.AnyAsync(m => (m.Roles & Role.Responder) != 0)), "the responder role to be taken");
         await PressAsync(env, SetupGuideActions.Source, "", dm);
+        await Eventually.TrueAsync(async () => (await PracticeAsync(env)).Settings.ProtectedWebhookSecret is not null, "the webhook secret to be made");
         var planForm = await PressForModalAsync(env, SetupGuideActions.Plan, "", dm);
         await SubmitAsync(env, planForm, (SetupGuideActions.PostsInput, "3"), (SetupGuideActions.NetworksInput, "facebook"));
 

@@ -14,7 +14,7 @@ public sealed class IngestionMetricsTests : IDisposable
 {
     private const string Secret = "metrics-secret";
     private readonly TempDatabaseFile _file = new();
-    private readonly List<Metric> _metrics = [];
+    private readonly ExportedItems<Metric> _metrics = [];
 
     [Fact]
     public async Task Webhook_TwoNewReviewsAndARepeat_TwoCountedWithTheirLag()
@@ -48,7 +48,7 @@ public sealed class IngestionMetricsTests : IDisposable
     private MetricPoint Point(string name)
     {
         var found = new List<MetricPoint>();
-        foreach (var metric in _metrics.Where(m => m.Name == name))
+        foreach (var metric in _metrics.Now.Where(m => m.Name == name))
         {
             foreach (ref readonly var point in metric.GetMetricPoints())
             {

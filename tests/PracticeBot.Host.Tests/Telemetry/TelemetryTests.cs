@@ -19,8 +19,8 @@ namespace PracticeBot.Host.Tests.Telemetry;
 [Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests : IAsyncLifetime
 {
-    private readonly List<Activity> _spans = [];
-    private readonly List<Metric> _metrics = [];
+    private readonly ExportedItems<Activity> _spans = [];
+    private readonly ExportedItems<Metric> _metrics = [];
     private SlackEnvironment _env = null!;
     private DateTime _claimedAt;
 
@@ -48,19 +48,20 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Eventually.TrueAsync(() => _env.Slack.CallsTo("chat.update").Count == 1, "the claimed card updated in Slack");
         // The attempt's span ends once its outcome is written, just after Slack has answered.
-        await FlushedAsync(() => _spans.Any(s => s.DisplayName == "outbox deliver" && s.GetTagItem("practicebot.outcome") is "sent" && s.StartTimeUtc > _claimedAt));
+        await FlushedAsync(() => _spans.Now.Any(s => s.DisplayName == "outbox deliver" && s.GetTagItem("practicebot.outcome") is "sent" && s.StartTimeUtc > _claimedAt));
 
         // Setting the practice up was a command too: the claim is the last one.
-        var turn = _spans.Where(s => s.DisplayName == "turn command").MaxBy(s => s.StartTimeUtc);
+        var spans = _spans.Now;
+        var turn = spans.Where(s => s.DisplayName == "turn command").MaxBy(s => s.StartTimeUtc);
         Assert.NotNull(turn);
-        var inbound = Assert.Single(_spans, s => s.SpanId == turn.ParentSpanId);
+        var inbound = Assert.Single(spans, s => s.SpanId == turn.ParentSpanId);
         Assert.Equal(ActivityKind.Server, inbound.Kind);
         Assert.Contains("/slack/", inbound.GetTagItem("url.path") as string ?? "", StringComparison.Ordinal);
         Assert.Equal("ok", turn.GetTagItem("practicebot.outcome"));
         // The turn writes the card update and (the claimer's App Home changed) a home refresh: one delivery each.
-        var deliveries = _spans.Where(s => s.DisplayName == "outbox deliver" && s.ParentSpanId == turn.SpanId).ToList();
+        var deliveries = spans.Where(s => s.DisplayName == "outbox deliver" && s.ParentSpanId == turn.SpanId).ToList();
         Assert.NotEmpty(deliveries);
-        var calls = deliveries.Select(d => (Delivery: d, Call: Assert.Single(_spans, s => s.Kind == ActivityKind.Client && s.ParentSpanId == d.SpanId))).ToList();
+        var calls = deliveries.Select(d => (Delivery: d, Call: Assert.Single(spans, s => s.Kind == ActivityKind.Client && s.ParentSpanId == d.SpanId))).ToList();
         var (delivery, _) = Assert.Single(calls, c => (c.Call.GetTagItem("url.full") as string ?? "").EndsWith("/api/chat.update", StringComparison.Ordinal));
         Assert.Equal(turn.TraceId, delivery.TraceId);
         Assert.Equal("sent", delivery.GetTagItem("practicebot.outcome"));
@@ -84,8 +85,8 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.True(sentRows >= 2, $"{sentRows} sent rows");
         Assert.Equal(sentRows, Sum("practicebot.outbox.delivery_attempts", ("platform", "slack"), ("outcome", "sent")));
         Assert.Equal(0, Sum("practicebot.outbox.dead_letters", ("platform", "slack")));
-        Assert.Contains(_metrics, m => m.Name == "practicebot.outbox.depth");
-        Assert.Contains(_metrics, m => m.Name == "practicebot.outbox.oldest_unsent_age");
+        Assert.Contains(_metrics.Now, m => m.Name == "practicebot.outbox.depth");
+        Assert.Contains(_metrics.Now, m => m.Name == "practicebot.outbox.oldest_unsent_age");
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public sealed class TelemetryTests : IAsyncLifetime
 
     private IEnumerable<MetricPoint> Points(string name, (string Key, string Value)[] tags)
     {
-        foreach (var metric in _metrics.Where(m => m.Name == name))
+        foreach (var metric in _metrics.Now.Where(m => m.Name == name))
         {
             foreach (ref readonly var point in metric.GetMetricPoints())
             {

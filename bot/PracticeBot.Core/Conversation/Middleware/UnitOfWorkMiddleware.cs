@@ -37,7 +37,7 @@ public sealed class UnitOfWorkMiddleware(PracticeBotDb db, TimeProvider time) : 
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await next();
         var handlerChanged = db.ChangeTracker.HasChanges();
         await turn.CompleteAsync(cancellationToken);

@@ -45,7 +45,7 @@ public sealed partial class PollReviewSource(
             .Select(s => s.Cursor).SingleOrDefaultAsync(cancellationToken);
         var result = await FetchAsync(source, new SourceQuery(practice, cursor, connected), cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var sync = await db.SourceSyncs.SingleOrDefaultAsync(s => s.PracticeId == practice.Id && s.Source == source.Name, cancellationToken);
         if (sync is null)
         {

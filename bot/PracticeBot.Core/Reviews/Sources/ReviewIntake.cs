@@ -24,7 +24,7 @@ public sealed class ReviewIntake(PracticeBotDb db, ReviewIngestion ingestion, Ti
         }
 
         db.PracticeScope = practiceId;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var practice = await db.Practices.SingleOrDefaultAsync(p => p.Id == practiceId, cancellationToken);
         if (practice is null)
         {

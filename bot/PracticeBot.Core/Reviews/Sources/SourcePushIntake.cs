@@ -15,7 +15,7 @@ public sealed class SourcePushIntake(PracticeBotDb db, ReviewIngestion ingestion
     public async Task<IngestionSummary?> ReceiveAsync(long practiceId, IReadOnlyList<SourcedReview> reviews, string origin, CancellationToken ct)
     {
         db.PracticeScope = practiceId;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginUnitOfWorkAsync(ct);
         var practice = await db.Practices.SingleOrDefaultAsync(p => p.Id == practiceId, ct);
         if (practice is null)
         {

@@ -42,7 +42,7 @@ public sealed class SourceAuthorizations(PracticeBotDb db, ConnectedSources conn
     public async Task<string> StoreAsync(ClaimedAuthorization claim, AuthorizedAccount account, CancellationToken ct)
     {
         db.PracticeScope = claim.PracticeId;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginUnitOfWorkAsync(ct);
         var row = await db.SourceConnections.SingleOrDefaultAsync(c => c.Id == claim.ConnectionId, ct);
         var practice = await db.Practices.SingleOrDefaultAsync(p => p.Id == claim.PracticeId, ct);
         if (row is null || practice is null)

@@ -61,6 +61,7 @@ public sealed partial class EmailAlertIntake(
             await ProcessAsync(mailbox, uid, validity, ct);
         }
 
+        status.KeepOnly(validity, uids.Select(u => (long)u.Id));
         status.Checked(time.GetUtcNow(), mailbox.CanIdle);
     }
 
@@ -148,7 +149,7 @@ public sealed partial class EmailAlertIntake(
     private async Task<bool> RecordAsync(
         IServiceProvider services, PracticeBotDb db, EmailMessageRecord record, Practice? practice, SourcedReview? review, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginUnitOfWorkAsync(ct);
         db.EmailMessages.Add(record);
         try
         {

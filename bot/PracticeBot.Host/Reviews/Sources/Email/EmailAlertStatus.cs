@@ -8,8 +8,12 @@ namespace PracticeBot.Host.Reviews.Sources.Email;
 /// </summary>
 public sealed class EmailAlertStatus
 {
-    // (UIDVALIDITY, UID) → true when this process recorded it, false when it found it recorded already. Set once.
-    private readonly ConcurrentDictionary<(long, long), bool> _messages = new();
+    // The messages counted that were still in the folder at the last pass, (UIDVALIDITY, UID), so a message seen on
+    // every pass is counted once. Forgotten once it has left the folder (a UID is never reused within a UIDVALIDITY):
+    // the set is as large as the folder, not as the number of messages the process has ever seen.
+    private readonly ConcurrentDictionary<(long, long), byte> _counted = new();
+    private int _processed;
+    private int _alreadyProcessed;
 
     public DateTimeOffset? LastCheckAt { get; private set; }
     public bool UsesIdle { get; private set; }
@@ -18,10 +22,13 @@ public sealed class EmailAlertStatus
     public DateTimeOffset? ProblemSince { get; private set; }
 
     /// <summary>Messages this process recorded (and so ingested, moved or rejected) itself.</summary>
-    public int Processed => _messages.Count(m => m.Value);
+    public int Processed => Volatile.Read(ref _processed);
 
     /// <summary>Messages this process found already recorded (by a previous run, or another instance) and left alone.</summary>
-    public int AlreadyProcessed => _messages.Count(m => !m.Value);
+    public int AlreadyProcessed => Volatile.Read(ref _alreadyProcessed);
+
+    /// <summary>How many messages are remembered as counted: at most those in the folder at the last pass, and this one's.</summary>
+    internal int Remembered => _counted.Count;
 
     internal void Checked(DateTimeOffset at, bool idle)
     {
@@ -37,7 +44,32 @@ public sealed class EmailAlertStatus
         Problem = problem;
     }
 
-    internal void CountProcessed(long uidValidity, long uid) => _messages.TryAdd((uidValidity, uid), true);
+    internal void CountProcessed(long uidValidity, long uid)
+    {
+        if (_counted.TryAdd((uidValidity, uid), 0))
+        {
+            Interlocked.Increment(ref _processed);
+        }
+    }
 
-    internal void CountAlreadyProcessed(long uidValidity, long uid) => _messages.TryAdd((uidValidity, uid), false);
+    internal void CountAlreadyProcessed(long uidValidity, long uid)
+    {
+        if (_counted.TryAdd((uidValidity, uid), 0))
+        {
+            Interlocked.Increment(ref _alreadyProcessed);
+        }
+    }
+
+    /// <summary>After a pass over the folder: forgets the counted messages that were not in it (filed away, or deleted).</summary>
+    internal void KeepOnly(long uidValidity, IEnumerable<long> listed)
+    {
+        var inFolder = listed.ToHashSet();
+        foreach (var key in _counted.Keys)
+        {
+            if (key.Item1 != uidValidity || !inFolder.Contains(key.Item2))
+            {
+                _counted.TryRemove(key, out _);
+            }
+        }
+    }
 }
