@@ -31,7 +31,7 @@ public static class StorageExtensions
         // Pooled: a chat turn is a few short queries, and setting up a fresh context (its internal services, its
         // connection object, SQLite's functions registered on it) cost more than the queries. A leased context comes
         // back reset by EF Core; the practice scope, our own state, is cleared here so every unit of work starts unscoped.
-        services.AddPooledDbContextFactory<SqlitePracticeBotDb>((sp, o) => o.UseSqlite(ConnectionString(sp)));
+        services.AddPooledDbContextFactory<SqlitePracticeBotDb>((sp, o) => o.UseSqlite(ConnectionString(sp)).AddInterceptors(SqliteBusyTimeout.Instance));
         services.AddPooledDbContextFactory<PostgresPracticeBotDb>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
         services.AddScoped<PracticeBotDb>(sp =>
         {

@@ -71,7 +71,7 @@ internal static class ScaleRun
             {
                 if (provider == "sqlite")
                 {
-                    o.UseSqlite(connectionString);
+                    o.UseSqlite(connectionString).AddInterceptors(PracticeBot.Host.Storage.SqliteBusyTimeout.Instance);
                 }
                 else
                 {
