@@ -40,17 +40,10 @@ public sealed class UnitOfWorkTransactionTests
     {
         var recorder = new Recorder();
         await using var bot = await HarnessAsync(recorder);
-        await bot.CommandAsync("U-owner", "practice setup Sunrise America/Chicago");
-        long practiceId;
-        await using (var db = bot.OpenDb())
-        {
-            practiceId = (await db.Practices.SingleAsync()).Id;
-        }
+        var practiceId = await bot.SetUpPracticeAsync();
 
-        await using var scope = bot.Services.CreateAsyncScope();
-        var summary = await scope.ServiceProvider.GetRequiredService<ReviewIntake>().ReceiveAsync(practiceId,
-            [new SourcedReview("vitals", "v-1", 2, null, "A", "Waited an hour.", At), new SourcedReview("vitals", "v-2", 5, null, "B", "Lovely.", At)],
-            ReviewOrigin.Webhook, surface: true, "webhook", CancellationToken.None);
+        var summary = await ReceiveAsync(bot, practiceId,
+            new SourcedReview("vitals", "v-1", 2, null, "A", "Waited an hour.", At), new SourcedReview("vitals", "v-2", 5, null, "B", "Lovely.", At));
 
         Assert.Equal(2, summary!.Created);
         Assert.Equal(0, recorder.Savepoints);
@@ -77,26 +70,29 @@ public sealed class UnitOfWorkTransactionTests
     {
         var recorder = new Recorder();
         await using var bot = await HarnessAsync(recorder);
-        await bot.CommandAsync("U-owner", "practice setup Sunrise America/Chicago");
-        long practiceId;
+        var practiceId = await bot.SetUpPracticeAsync();
         int outboxBefore;
         await using (var db = bot.OpenDb())
         {
-            practiceId = (await db.Practices.SingleAsync()).Id;
             outboxBefore = await db.Outbox.CountAsync();
             // A trigger refuses the audit entry the batch writes last, after its reviews, cards and numbers.
             await db.Database.ExecuteSqlRawAsync(
                 "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_entries BEGIN SELECT RAISE(ABORT, 'refused'); END;");
         }
 
-        await using var scope = bot.Services.CreateAsyncScope();
-        await Assert.ThrowsAsync<DbUpdateException>(() => scope.ServiceProvider.GetRequiredService<ReviewIntake>().ReceiveAsync(practiceId,
-            [new SourcedReview("vitals", "v-1", 2, null, "A", "Waited an hour.", At)], ReviewOrigin.Webhook, surface: true, "webhook", CancellationToken.None));
+        await Assert.ThrowsAsync<DbUpdateException>(() => ReceiveAsync(bot, practiceId, new SourcedReview("vitals", "v-1", 2, null, "A", "Waited an hour.", At)));
 
         await using var check = bot.OpenDb();
         Assert.Equal(0, await check.Reviews.CountAsync());
         Assert.Equal(outboxBefore, await check.Outbox.CountAsync());
         Assert.Equal(0, (await check.Practices.SingleAsync()).LastReviewNumber);
+    }
+
+    private static async Task<IngestionSummary?> ReceiveAsync(CoreHarness bot, long practiceId, params SourcedReview[] reviews)
+    {
+        await using var scope = bot.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReviewIntake>()
+            .ReceiveAsync(practiceId, reviews, ReviewOrigin.Webhook, surface: true, "webhook", CancellationToken.None);
     }
 
     [Fact]

@@ -84,6 +84,14 @@ public sealed class CoreHarness : IAsyncDisposable
             new ConversationReference(Platforms.Slack, workspace, "C1"), new ChatUser(userId, userId.ToUpperInvariant()), actionId, value,
             inputs ?? new Dictionary<string, string>()));
 
+    /// <summary>Sets up practice "Sunrise" in workspace T1 with <paramref name="userId"/> as its manager; returns its id.</summary>
+    public async Task<long> SetUpPracticeAsync(string userId = "U-owner")
+    {
+        await CommandAsync(userId, "practice setup Sunrise America/Chicago");
+        await using var db = OpenDb();
+        return await db.Practices.Where(p => p.Name == "Sunrise").Select(p => p.Id).SingleAsync();
+    }
+
     /// <summary>A fresh, unscoped view of the database for assertions.</summary>
     public PracticeBotDb OpenDb()
     {

@@ -14,12 +14,7 @@ public sealed class ReviewIntakeTests
     public async Task Receive_SameReviewTwiceInOneBatch_StoresItOnceWithTheLastCopy()
     {
         await using var bot = await CoreHarness.CreateAsync();
-        await bot.CommandAsync("U-owner", "practice setup Sunrise America/Chicago");
-        long practiceId;
-        await using (var db = bot.OpenDb())
-        {
-            practiceId = (await db.Practices.SingleAsync()).Id;
-        }
+        var practiceId = await bot.SetUpPracticeAsync();
 
         await using var scope = bot.Services.CreateAsyncScope();
         var summary = await scope.ServiceProvider.GetRequiredService<ReviewIntake>().ReceiveAsync(practiceId,
