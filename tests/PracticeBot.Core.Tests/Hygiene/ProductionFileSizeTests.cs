@@ -49,10 +49,17 @@ public sealed class ProductionFileSizeTests
         }
     }
 
+    /// <summary>The hand-written C# files of the production folders (<c>bot/</c>, <c>adapters/</c>).</summary>
+    internal static IEnumerable<string> ProductionFiles() =>
+        ProductionFolders.SelectMany(folder => HandWritten(Path.Combine(RepoPaths.Root, folder)));
+
+    /// <summary>The hand-written C# files under <paramref name="root"/>: no generated code, nothing under bin/ or obj/.</summary>
+    internal static IEnumerable<string> HandWritten(string root) =>
+        Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories).Where(path => !IsGenerated(root, path));
+
     /// <summary>The hand-written C# files under <paramref name="root"/> longer than <paramref name="maxLines"/>.</summary>
     internal static List<(string Path, int Lines)> FilesOver(string root, int maxLines) =>
-        Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
-            .Where(path => !IsGenerated(root, path))
+        HandWritten(root)
             .Select(path => (Path: path, Lines: File.ReadLines(path).Count()))
             .Where(f => f.Lines > maxLines)
             .OrderBy(f => f.Path, StringComparer.Ordinal)

@@ -6,7 +6,6 @@ using PracticeBot.Core.Reviews;
 using PracticeBot.Core.Reviews.Sources;
 using PracticeBot.Core.Storage;
 using PracticeBot.Core.Tests.TestSupport;
-using PracticeBot.Testing;
 
 namespace PracticeBot.Core.Tests.Storage;
 
@@ -93,19 +92,5 @@ public sealed class UnitOfWorkTransactionTests
         await using var scope = bot.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ReviewIntake>()
             .ReceiveAsync(practiceId, reviews, ReviewOrigin.Webhook, surface: true, "webhook", CancellationToken.None);
-    }
-
-    [Fact]
-    public void ProductionCode_BeginsTransactionsOnlyThroughTheUnitOfWork()
-    {
-        var direct = new[] { "bot", "adapters" }
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, folder), "*.cs", SearchOption.AllDirectories))
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !path.EndsWith($"{Path.DirectorySeparatorChar}PracticeBotDb.cs", StringComparison.Ordinal))
-            .Where(path => File.ReadAllText(path).Contains("Database.BeginTransaction", StringComparison.Ordinal))
-            .Select(path => Path.GetRelativePath(RepoPaths.Root, path))
-            .ToList();
-
-        Assert.True(direct.Count == 0, "Begin transactions with PracticeBotDb.BeginUnitOfWorkAsync, not Database.BeginTransaction: " + string.Join(", ", direct));
     }
 }
