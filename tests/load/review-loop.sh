@@ -13,6 +13,7 @@ cd "$(dirname "$0")/../.."
 rounds=${1:?rounds}; shift
 [ $# -gt 0 ] || { echo "review-loop.sh: name at least one NAME=HOST_DIR" >&2; exit 2; }
 secret=load-test-signing-secret
+. tests/load/slack-sign.sh
 body='token=x&team_id=T0LOAD&team_domain=load&channel_id=C0LOAD&channel_name=reviews&user_id=U0LOAD&user_name=load&command=%2Freview&text=&api_app_id=A0LOAD&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fhooks&trigger_id=1.2.3'
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
@@ -28,9 +29,7 @@ one() { # name host_dir env
   for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.05; done
   sleep 5
   local idle; idle=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$host/status")
-  SLACK_TIMESTAMP=$(date +%s); SLACK_BODY=$body; SLACK_CONTENT_TYPE=application/x-www-form-urlencoded
-  SLACK_SIGNATURE="v0=$(printf 'v0:%s:%s' "$SLACK_TIMESTAMP" "$body" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)"
-  export SLACK_TIMESTAMP SLACK_BODY SLACK_CONTENT_TYPE SLACK_SIGNATURE
+  sign "$body"; export SLACK_CONTENT_TYPE=application/x-www-form-urlencoded
   wrk -t2 -c64 -d"${WARM:-15s}" -s tests/load/slack-events.lua "http://127.0.0.1:$port/slack/events" >/dev/null
   before=$(awk '{ print $14 + $15 }' "/proc/$host/stat")
   (sleep 5; awk '/^Anonymous/ { printf "%.0f", $2 / 1024 }' "/proc/$host/smaps_rollup" >"$work/anon") & sampler=$!

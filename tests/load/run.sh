@@ -64,12 +64,8 @@ fi
 # Waits until GET $1 answers 200 (at most 30 s).
 wait_healthy() { for _ in $(seq 1 1500); do curl -fs -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.02; done; return 1; }
 
-# Slack v0 signature of body $1 with the current time: v0=hex(HMAC-SHA256(secret, "v0:ts:body")).
-sign() {
-  SLACK_TIMESTAMP=$(date +%s)
-  SLACK_SIGNATURE="v0=$(printf 'v0:%s:%s' "$SLACK_TIMESTAMP" "$1" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)"
-  export SLACK_BODY="$1" SLACK_TIMESTAMP SLACK_SIGNATURE
-}
+# Slack v0 signature of body $1 with the current time (sign, with $secret).
+. tests/load/slack-sign.sh
 command_body() {
   printf 'token=x&team_id=T0LOAD&team_domain=load&channel_id=C0LOAD&channel_name=reviews&user_id=U0LOAD&user_name=load&command=%s&text=%s&api_app_id=A0LOAD&response_url=http%%3A%%2F%%2F127.0.0.1%%3A%d%%2Fhooks&trigger_id=1.2.3' "$1" "$2" "$slack_fake_port"
 }

@@ -36,12 +36,8 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-# Sets SLACK_TIMESTAMP and SLACK_SIGNATURE for a body, as Slack signs: v0=hex(HMAC-SHA256(secret, "v0:ts:body")).
-sign() {
-  SLACK_TIMESTAMP=$(date +%s)
-  SLACK_SIGNATURE="v0=$(printf 'v0:%s:%s' "$SLACK_TIMESTAMP" "$1" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)"
-  export SLACK_BODY="$1" SLACK_TIMESTAMP SLACK_SIGNATURE
-}
+# sign BODY sets SLACK_TIMESTAMP and SLACK_SIGNATURE for a body, as Slack signs (with $secret).
+. tests/load/slack-sign.sh
 
 command_body() {
   printf 'team_id=T0LOAD&team_domain=load&channel_id=C0LOAD&channel_name=reviews&user_id=U0LOAD&user_name=load&command=%s&text=%s&response_url=http%%3A%%2F%%2F127.0.0.1%%3A9%%2Fhooks&trigger_id=1.2.3' "$1" "$2"
